@@ -230,7 +230,7 @@ class Activity(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
     description = models.TextField(_("beskrivning"))
-    responsible_actors = models.ManyToManyField(
+    responsible_actors: models.ManyToManyField[Actor, ActivityActor] = models.ManyToManyField(
         Actor,
         through="ActivityActor",
         related_name="activities",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
@@ -47,19 +47,21 @@ def _pattern_message(pattern: str) -> str:
 
 def _message(error: SchemaError) -> str:
     kind, expected, value = error.validator, error.validator_value, error.instance
+    schema: Any = error.schema
     if kind == "required":
-        missing = [name for name in expected if name not in value]
+        present = cast(dict[str, Any], value)
+        missing = [name for name in cast(list[str], expected) if name not in present]
         return _("fältet ”%(name)s” saknas") % {"name": ", ".join(missing)}
     if kind == "additionalProperties":
-        known = error.schema.get("properties", {})
-        unknown = sorted(str(name) for name in value if name not in known)
+        known = schema.get("properties", {})
+        unknown = sorted(str(name) for name in cast(dict[str, Any], value) if name not in known)
         return _("okänt fält ”%(name)s”") % {"name": ", ".join(unknown)}
     if kind == "type":
         if error.absolute_path and error.absolute_path[-1] == "municipality_code":
             return _("kommunkoden ska skrivas inom citattecken, till exempel ”0127”")
         return _("ska vara %(type)s") % {"type": _type_name(str(expected))}
     if kind == "enum":
-        allowed = ", ".join(str(option) for option in expected)
+        allowed = ", ".join(str(option) for option in cast(list[Any], expected))
         return _("”%(value)s” är inte ett tillåtet värde (tillåtna: %(allowed)s)") % {
             "value": value,
             "allowed": allowed,

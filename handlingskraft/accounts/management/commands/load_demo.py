@@ -51,7 +51,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Läste in ”{plan}” ({plan.organization}).")
 
     def _organization_users(self, organization: Organization) -> list[tuple[str, str]]:
-        committees = list(
+        committees: list[Actor] = list(
             Actor.objects.filter(organization=organization, kind=ActorKind.COMMITTEE)
             .annotate(load=Count("assignments"))
             .order_by("-load", "name")

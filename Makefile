@@ -1,0 +1,49 @@
+# Handlingskraft: the single entry point. `make run` starts the system with the
+# seed plans and demo users on SQLite; `make test` runs the whole test suite.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run demo test lint typecheck migrations-check pytest format clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(MANAGE) migrate --noinput
+	HANDLINGSKRAFT_DEMO=1 $(MANAGE) load_demo
+
+run: demo
+	HANDLINGSKRAFT_DEMO=1 DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy handlingskraft
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint typecheck migrations-check pytest
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .mypy_cache .ruff_cache
