@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "handlingskraft.organizations",
     "handlingskraft.accounts",
     "handlingskraft.plans",
+    "handlingskraft.audit",
 ]
 
 MIDDLEWARE = [

@@ -56,6 +56,8 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name=_("företräder aktör"),
     )
+    # Never deleted: history must keep who did what. Deactivation ends access.
+    is_active = models.BooleanField(_("aktivt"), default=True)
 
     history = HistoricalRecords()
 
@@ -76,3 +78,45 @@ class Membership(models.Model):
             raise ValidationError({"actor": _("Rollen kräver att en aktör anges.")})
         if self.actor is not None and self.actor.organization_id != self.organization_id:
             raise ValidationError({"actor": _("Aktören måste höra till samma organisation.")})
+
+
+class Invitation(models.Model):
+    """A one-time invitation to join an organisation in a role. Only a hash of
+    the token is stored; the link in the e-mail carries the token itself."""
+
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    email = models.EmailField(_("e-postadress"))
+    role = models.CharField(_("roll"), max_length=30, choices=Role.choices)
+    actor = models.ForeignKey(
+        Actor,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("företräder aktör"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("inbjuden av")
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("giltig till"))
+    accepted_at = models.DateTimeField(_("accepterad"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords(excluded_fields=["token_hash"])
+
+    class Meta:
+        verbose_name = _("inbjudan")
+        verbose_name_plural = _("inbjudningar")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.organization})"

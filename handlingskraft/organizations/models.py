@@ -25,6 +25,11 @@ class Organization(models.Model):
         validators=[municipality_code_validator],
         help_text=_("SCB:s fyrsiffriga kod, till exempel 0127 för Botkyrka."),
     )
+    require_two_factor = models.BooleanField(
+        _("kräv tvåstegsverifiering"),
+        default=False,
+        help_text=_("Samordnare och administratörer måste logga in med engångskod (TOTP)."),
+    )
 
     history = HistoricalRecords()
 
