@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -87,6 +88,12 @@ def make_user(
     if organization is not None and role is not None:
         Membership.objects.create(user=user, organization=organization, role=role, actor=actor)
     return user
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Hashing passwords properly is slow on purpose; tests need not be."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

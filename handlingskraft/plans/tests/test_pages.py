@@ -4,15 +4,19 @@ plans, and one plan with its goals, measures, activities and responsibilities.""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
+from handlingskraft.accounts.models import User
+from handlingskraft.conftest import World
 from handlingskraft.organizations.models import Actor, ActorKind, Organization
 from handlingskraft.plans.models import (
     Activity,
@@ -93,6 +97,15 @@ def plan_url(plan: Plan) -> str:
 
 
 # --- fixtures --------------------------------------------------------------------
+
+
+@pytest.fixture
+def client(db: None) -> Client:
+    """These tests are about what the pages show, so they look as an administrator,
+    who sees every organisation. Who may see what is tested at the end."""
+    logged_in = Client()
+    logged_in.force_login(User.objects.create_superuser("admin", password="x-långt-lösen-1"))
+    return logged_in
 
 
 @pytest.fixture
@@ -418,3 +431,34 @@ def test_pages_have_no_scripts_inline_styles_or_external_resources(
         assert "http://" not in html
         assert "https://" not in html
         assert "/static/css/site.css" in html
+
+
+def test_the_start_page_asks_an_anonymous_visitor_to_log_in(db: None) -> None:
+    response = Client().get(reverse("plans:organization_list"))
+    assert response.status_code == 302
+    assert (
+        response["Location"].startswith(str(settings.LOGIN_URL)) or "login" in response["Location"]
+    )
+
+
+def test_the_start_page_lists_only_the_members_own_organisations(
+    client_as: Callable[[str], Client], world: World
+) -> None:
+    html = client_as("reader").get(reverse("plans:organization_list")).content.decode()
+    assert world.organization.name in html
+    assert world.other_organization.name not in html
+
+
+def test_an_outsider_gets_404_for_another_organisations_plan(
+    client_as: Callable[[str], Client], world: World
+) -> None:
+    assert client_as("outsider").get(plan_url(world.plan)).status_code == 404
+
+
+def test_a_deactivated_member_no_longer_reaches_the_plan(
+    client_as: Callable[[str], Client], world: World
+) -> None:
+    reader = client_as("reader")
+    assert reader.get(plan_url(world.plan)).status_code == 200
+    world.users["reader"].memberships.update(is_active=False)
+    assert reader.get(plan_url(world.plan)).status_code == 404
