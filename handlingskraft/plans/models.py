@@ -3,6 +3,8 @@ each actor's responsibility."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -111,6 +113,18 @@ class Plan(models.Model):
     next_revision_year = models.PositiveSmallIntegerField(
         _("nästa revidering (år)"), null=True, blank=True
     )
+    diarienummer = models.CharField(_("diarienummer"), max_length=60, blank=True)
+    # Versions of one plan share the slug; a revision starts as a copy of the
+    # version it revises, which stays readable as it was adopted.
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name=_("revision av"),
+    )
 
     history = HistoricalRecords()
     objects = PlanQuerySet.as_manager()
@@ -121,7 +135,8 @@ class Plan(models.Model):
         ordering = ["organization", "title"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "slug"], name="plan_slug_unique_in_organization"
+                fields=["organization", "slug", "version"],
+                name="plan_version_unique_in_organization",
             ),
             models.CheckConstraint(
                 condition=Q(valid_until__isnull=True)
@@ -150,6 +165,7 @@ class Goal(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
     number = models.PositiveSmallIntegerField(_("nummer"))
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     title = models.TextField(_("rubrik"))
     description = models.TextField(_("beskrivning"), blank=True)
 
@@ -171,6 +187,7 @@ class Prerequisite(models.Model):
     """One item of "för att nå hit behöver följande vara på plats"."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="prerequisites")
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
     text = models.TextField(_("text"))
 
@@ -189,6 +206,7 @@ class Measure(models.Model):
     """A mått: how reaching a goal is measured."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="measures"
     )
@@ -225,6 +243,7 @@ class Activity(models.Model):
     """An aktivitet or åtgärd: who does what, with one optional lead actor."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities")
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     goal = models.ForeignKey(
         Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="activities"
     )
@@ -317,6 +336,7 @@ class Responsibility(models.Model):
     """What the plan asks of one actor, and who follows that up."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="responsibilities")
+    lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     actor = models.ForeignKey(
         Actor, on_delete=models.PROTECT, related_name="responsibilities", verbose_name=_("aktör")
     )
@@ -341,3 +361,24 @@ class Responsibility(models.Model):
 
     def __str__(self) -> str:
         return self.title or str(self.actor)
+
+
+class RevisionNote(models.Model):
+    """Why an item changed between a version and the one it revises. Items are
+    matched across versions by their `lineage`."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revision_notes")
+    lineage = models.UUIDField()
+    reason = models.TextField(_("skäl till ändringen"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("skäl till ändring")
+        verbose_name_plural = _("skäl till ändringar")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "lineage"], name="one_reason_per_item"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reason[:80]

@@ -1,9 +1,9 @@
-from django.urls import path
-
-from . import views
+from django.urls import include, path
 
 app_name = "plans"
+# One URL module per area, so each can grow without touching the others.
 urlpatterns = [
-    path("", views.organization_list, name="organization_list"),
-    path("<slug:org_slug>/planer/<slug:plan_slug>/", views.plan_detail, name="plan_detail"),
+    path("", include("handlingskraft.plans.urls_pages")),
+    path("", include("handlingskraft.plans.urls_editing")),
+    path("", include("handlingskraft.plans.urls_versions")),
 ]

@@ -7,55 +7,47 @@ without a permission check."""
 
 from __future__ import annotations
 
+import importlib
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from handlingskraft.accounts.permissions import declared_access
+from handlingskraft.accounts.tests.access_rules import Access, Kwargs
 from handlingskraft.conftest import PERSONAS, World
-
-Kwargs = Callable[[World], dict[str, Any]]
 
 # Namespaces whose views are not ours and check access themselves (Django's
 # admin requires staff; tested below).
 FOREIGN_NAMESPACES = {"admin"}
-# Third-party views we mount; they are in the table but cannot carry our decorator.
-FOREIGN_VIEWS: set[str] = set()
+# Third-party views we mount; they are in a table but cannot carry our decorator.
+FOREIGN_VIEWS = {"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"}
 
 
-def statuses(**overrides: int) -> dict[str, int]:
-    return {persona: overrides[persona] for persona in PERSONAS}
+def collect_tables() -> tuple[Access, dict[str, Kwargs]]:
+    """Merge every app's `tests/access.py`; a name listed twice is an error."""
+    access: Access = {}
+    cross: dict[str, Kwargs] = {}
+    for app in apps.get_app_configs():
+        if not app.name.startswith("handlingskraft."):
+            continue
+        try:
+            module = importlib.import_module(f"{app.name}.tests.access")
+        except ModuleNotFoundError:
+            continue
+        duplicated = access.keys() & module.ACCESS.keys()
+        assert not duplicated, f"listed twice: {duplicated}"
+        access.update(module.ACCESS)
+        cross.update(getattr(module, "CROSS_TENANT", {}))
+    return access, cross
 
 
-MEMBERS = statuses(
-    anonymous=302,
-    outsider=404,
-    reader=200,
-    reporter=200,
-    working_group_member=200,
-    coordinator=200,
-    administrator=200,
-)
-LOGGED_IN = {**MEMBERS, "outsider": 200}
-
-
-def org(world: World) -> dict[str, Any]:
-    return {"org_slug": world.organization.slug}
-
-
-def plan(world: World) -> dict[str, Any]:
-    return {**org(world), "plan_slug": world.plan.slug}
-
-
-ACCESS_TABLE: dict[str, tuple[Kwargs, dict[str, int]]] = {
-    "plans:organization_list": (lambda world: {}, LOGGED_IN),
-    "plans:plan_detail": (plan, MEMBERS),
-}
+ACCESS_TABLE, CROSS_TENANT = collect_tables()
 
 
 def walk(
@@ -114,13 +106,6 @@ def test_each_persona_gets_the_expected_status(
     kwargs, expected = ACCESS_TABLE[name]
     response = client_as(persona).get(reverse(name, kwargs=kwargs(world)))
     assert response.status_code == expected[persona]
-
-
-# URLs naming an object of the organisation, with the other organisation's
-# object put in its place: still 404 for a coordinator of the first.
-CROSS_TENANT: dict[str, Kwargs] = {
-    "plans:plan_detail": lambda world: {**org(world), "plan_slug": world.other_plan.slug},
-}
 
 
 @pytest.mark.parametrize("name", sorted(CROSS_TENANT))

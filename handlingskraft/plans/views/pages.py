@@ -4,8 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from handlingskraft.accounts.permissions import Capability, requires, requires_login
 from handlingskraft.organizations.models import Organization
-
-from .models import Plan
+from handlingskraft.plans.models import Plan
 
 
 @requires_login

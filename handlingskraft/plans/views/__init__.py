@@ -1,0 +1,1 @@
+"""Plan views, one module per area: pages (reading), editing, versions."""
