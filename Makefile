@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run demo test lint typecheck migrations-check pytest format clean
+.PHONY: install browser run demo test lint typecheck migrations-check pytest format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser).
+CHROMIUM_PATH ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM_PATH) || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else echo "Installera Chromium: sudo apt-get install chromium (eller sätt CHROMIUM_PATH)"; exit 1; fi; }
 
 demo: install
 	$(MANAGE) migrate --noinput
@@ -36,7 +43,7 @@ typecheck: install
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
-pytest: install
+pytest: install browser
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck migrations-check pytest

@@ -24,6 +24,9 @@ from handlingskraft.plans.models import (
     Responsibility,
 )
 
+# Browser fixtures (chromium, browser_page) live with their helpers.
+pytest_plugins = ["handlingskraft.browser_testing"]
+
 PERSONAS = (
     "anonymous",
     "outsider",
