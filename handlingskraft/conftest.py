@@ -85,7 +85,7 @@ def make_user(
     organization: Organization | None = None,
     role: str | None = None,
     actor: Actor | None = None,
-    **fields: object,
+    **fields: Any,
 ) -> User:
     user = User.objects.create_user(username=username, password="ett-långt-lösenord-1", **fields)
     if organization is not None and role is not None:

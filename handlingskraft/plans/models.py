@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from handlingskraft.lib.personal_data import validate_no_personal_data
 from handlingskraft.organizations.models import Actor, Organization
 
 
@@ -42,6 +43,24 @@ class ActivityStatus(models.TextChoices):
 
 
 class PlanQuerySet(models.QuerySet["Plan"]):
+    def version_for(
+        self, organization: Organization, slug: str, version: int | None = None
+    ) -> Plan | None:
+        """The version of the plan `slug` a page shows: the one asked for, else the
+        latest adopted version, else the latest version of any status."""
+        versions = self.filter(organization=organization, slug=slug)
+        if version is not None:
+            return versions.filter(version=version).first()
+        adopted = versions.filter(status=PlanStatus.ADOPTED).order_by("-version").first()
+        return adopted or versions.order_by("-version").first()
+
+    def current_versions(self) -> PlanQuerySet:
+        """One plan per slug: the highest version of each (drafts included)."""
+        latest = self.filter(
+            organization=models.OuterRef("organization"), slug=models.OuterRef("slug")
+        ).order_by("-version")
+        return self.filter(pk=models.Subquery(latest.values("pk")[:1]))
+
     def with_structure(self) -> PlanQuerySet:
         """Plans with goals, prerequisites, measures, activities and their
         responsible actors prefetched, so a whole plan renders in a fixed
@@ -72,7 +91,7 @@ class Plan(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="plans", verbose_name=_("organisation")
     )
-    title = models.CharField(_("titel"), max_length=300)
+    title = models.CharField(_("titel"), max_length=300, validators=[validate_no_personal_data])
     slug = models.SlugField(_("kortnamn i adresser"), max_length=80)
     section_label = models.CharField(
         _("vad avsnitten kallas"),
@@ -89,8 +108,8 @@ class Plan(models.Model):
     activity_label_plural = models.CharField(
         _("vad aktiviteterna kallas, plural"), max_length=60, default="aktiviteter"
     )
-    vision = models.TextField(_("vision"), blank=True)
-    purpose = models.TextField(_("syfte"), blank=True)
+    vision = models.TextField(_("vision"), blank=True, validators=[validate_no_personal_data])
+    purpose = models.TextField(_("syfte"), blank=True, validators=[validate_no_personal_data])
     decided_by = models.ForeignKey(
         Actor,
         on_delete=models.PROTECT,
@@ -149,6 +168,12 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_editable(self) -> bool:
+        """Only drafts and versions under revision change; an adopted version is
+        a decision and stays as it was adopted (changes go into a revision)."""
+        return self.status in {PlanStatus.DRAFT, PlanStatus.UNDER_REVISION}
+
     def clean(self) -> None:
         if self.decided_by is not None and self.decided_by.organization_id != self.organization_id:
             raise ValidationError(
@@ -163,11 +188,15 @@ class Plan(models.Model):
 class Goal(models.Model):
     """A målbild, utvecklingsområde or uppdragspunkt: the plan's sections."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="goals", verbose_name=_("plan")
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
-    title = models.TextField(_("rubrik"))
-    description = models.TextField(_("beskrivning"), blank=True)
+    title = models.TextField(_("rubrik"), validators=[validate_no_personal_data])
+    description = models.TextField(
+        _("beskrivning"), blank=True, validators=[validate_no_personal_data]
+    )
 
     history = HistoricalRecords()
 
@@ -186,10 +215,12 @@ class Goal(models.Model):
 class Prerequisite(models.Model):
     """One item of "för att nå hit behöver följande vara på plats"."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="prerequisites")
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="prerequisites", verbose_name=_("målbild")
+    )
     lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), validators=[validate_no_personal_data])
 
     history = HistoricalRecords()
 
@@ -205,15 +236,24 @@ class Prerequisite(models.Model):
 class Measure(models.Model):
     """A mått: how reaching a goal is measured."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="measures", verbose_name=_("plan")
+    )
     lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="measures"
+        Goal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name=_("målbild"),
     )
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
-    statement = models.TextField(_("mått"))
+    statement = models.TextField(_("mått"), validators=[validate_no_personal_data])
     direction = models.CharField(_("önskad riktning"), max_length=10, choices=Direction.choices)
-    unit_of_analysis = models.CharField(_("analysenhet"), max_length=200, blank=True)
+    unit_of_analysis = models.CharField(
+        _("analysenhet"), max_length=200, blank=True, validators=[validate_no_personal_data]
+    )
     baseline_year = models.PositiveSmallIntegerField(_("nollmätning, år"), null=True, blank=True)
     baseline_value = models.DecimalField(
         _("nollmätning, värde"), max_digits=14, decimal_places=4, null=True, blank=True
@@ -222,7 +262,9 @@ class Measure(models.Model):
     target_value = models.DecimalField(
         _("målvärde"), max_digits=14, decimal_places=4, null=True, blank=True
     )
-    data_source = models.TextField(_("datakälla"), blank=True)
+    data_source = models.TextField(
+        _("datakälla"), blank=True, validators=[validate_no_personal_data]
+    )
 
     history = HistoricalRecords()
 
@@ -242,13 +284,20 @@ class Measure(models.Model):
 class Activity(models.Model):
     """An aktivitet or åtgärd: who does what, with one optional lead actor."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="activities")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="activities", verbose_name=_("plan")
+    )
     lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="activities"
+        Goal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("målbild"),
     )
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
-    description = models.TextField(_("beskrivning"))
+    description = models.TextField(_("beskrivning"), validators=[validate_no_personal_data])
     responsible_actors: models.ManyToManyField[Actor, ActivityActor] = models.ManyToManyField(
         Actor,
         through="ActivityActor",
@@ -256,7 +305,10 @@ class Activity(models.Model):
         verbose_name=_("ansvariga aktörer"),
     )
     partner_note = models.TextField(
-        _("samarbete"), blank=True, help_text=_("Till exempel ”i samarbete med regionen”.")
+        _("samarbete"),
+        blank=True,
+        help_text=_("Till exempel ”i samarbete med regionen”."),
+        validators=[validate_no_personal_data],
     )
     prevention_level = models.CharField(
         _("preventionsnivå"), max_length=20, choices=PreventionLevel.choices, blank=True
@@ -264,12 +316,18 @@ class Activity(models.Model):
     starts_on = models.DateField(_("startdatum"), null=True, blank=True)
     due_on = models.DateField(_("klart senast"), null=True, blank=True)
     recurrence = models.CharField(
-        _("återkommer"), max_length=200, blank=True, help_text=_("Till exempel ”varje vår”.")
+        _("återkommer"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel ”varje vår”."),
+        validators=[validate_no_personal_data],
     )
     status = models.CharField(
         _("status"), max_length=20, choices=ActivityStatus.choices, blank=True
     )
-    status_note = models.TextField(_("kommentar till status"), blank=True)
+    status_note = models.TextField(
+        _("kommentar till status"), blank=True, validators=[validate_no_personal_data]
+    )
     status_date = models.DateField(_("status per"), null=True, blank=True)
 
     history = HistoricalRecords()
@@ -310,8 +368,12 @@ class ActivityActor(models.Model):
     the lead is always among the responsible actors; at most one row per
     activity is the lead (a database constraint)."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="assignments")
-    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="assignments")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("aktivitet")
+    )
+    actor = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("aktör")
+    )
     is_lead = models.BooleanField(_("leder arbetet"), default=False)
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
 
@@ -335,14 +397,18 @@ class ActivityActor(models.Model):
 class Responsibility(models.Model):
     """What the plan asks of one actor, and who follows that up."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="responsibilities")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="responsibilities", verbose_name=_("plan")
+    )
     lineage = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     actor = models.ForeignKey(
         Actor, on_delete=models.PROTECT, related_name="responsibilities", verbose_name=_("aktör")
     )
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
-    title = models.CharField(_("rubrik"), max_length=300, blank=True)
-    text = models.TextField(_("text"))
+    title = models.CharField(
+        _("rubrik"), max_length=300, blank=True, validators=[validate_no_personal_data]
+    )
+    text = models.TextField(_("text"), validators=[validate_no_personal_data])
     followed_up_by = models.ForeignKey(
         Actor,
         on_delete=models.PROTECT,
@@ -367,9 +433,11 @@ class RevisionNote(models.Model):
     """Why an item changed between a version and the one it revises. Items are
     matched across versions by their `lineage`."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revision_notes")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="revision_notes", verbose_name=_("plan")
+    )
     lineage = models.UUIDField()
-    reason = models.TextField(_("skäl till ändringen"))
+    reason = models.TextField(_("skäl till ändringen"), validators=[validate_no_personal_data])
 
     history = HistoricalRecords()
 

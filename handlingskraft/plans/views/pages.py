@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from handlingskraft.accounts.permissions import Capability, requires, requires_login
 from handlingskraft.organizations.models import Organization
@@ -15,14 +16,22 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     )
     if not request.user.is_superuser:
         organizations = organizations.filter(
-            memberships__user=request.user, memberships__is_active=True
+            memberships__user_id=request.user.pk, memberships__is_active=True
         )
     return render(request, "plans/organization_list.html", {"organizations": organizations})
 
 
 @requires(Capability.VIEW_PLAN)
 def plan_detail(request: HttpRequest, organization: Organization, plan_slug: str) -> HttpResponse:
-    plan = get_object_or_404(
-        Plan.objects.with_structure(), organization=organization, slug=plan_slug
+    plan = Plan.objects.with_structure().version_for(
+        organization, plan_slug, requested_version(request)
     )
+    if plan is None:
+        raise Http404(_("Planen finns inte."))
     return render(request, "plans/plan_detail.html", {"plan": plan})
+
+
+def requested_version(request: HttpRequest) -> int | None:
+    """The plan version asked for with ?version=N, if any (a bad value counts as none)."""
+    value = request.GET.get("version", "")
+    return int(value) if value.isdigit() else None
