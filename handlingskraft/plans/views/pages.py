@@ -1,8 +1,11 @@
+from typing import cast
+
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from handlingskraft.accounts.models import User
 from handlingskraft.accounts.permissions import Capability, requires, requires_login
 from handlingskraft.organizations.models import Organization
 from handlingskraft.plans.models import Plan
@@ -14,10 +17,9 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     organizations = Organization.objects.prefetch_related(
         Prefetch("plans", queryset=Plan.objects.order_by("title"))
     )
-    if not request.user.is_superuser:
-        organizations = organizations.filter(
-            memberships__user_id=request.user.pk, memberships__is_active=True
-        )
+    user = cast(User, request.user)  # @requires_login: never anonymous here
+    if not user.is_superuser:
+        organizations = organizations.filter(memberships__user=user, memberships__is_active=True)
     return render(request, "plans/organization_list.html", {"organizations": organizations})
 
 
