@@ -1,7 +1,8 @@
-"""Building blocks for the access tables: each app lists its URLs in
-`<app>/tests/access.py` as ``ACCESS = {url name: (kwargs, statuses)}`` and,
-for URLs naming an object, ``CROSS_TENANT = {url name: kwargs}`` with the other
-organisation's object in its place (expected: 404 for our coordinator)."""
+"""Building blocks for the access tables. Each app lists its URLs in
+`<app>/tests/access*.py` modules (one per area if it likes) as
+``ACCESS = {url name: (kwargs, statuses)}`` and, for URLs naming an object,
+``CROSS_TENANT = {url name: kwargs}`` with the other organisation's object in
+its place (expected: 404 for our coordinator)."""
 
 from __future__ import annotations
 

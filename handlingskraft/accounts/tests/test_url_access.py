@@ -8,6 +8,7 @@ without a permission check."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -29,17 +30,25 @@ FOREIGN_NAMESPACES = {"admin"}
 FOREIGN_VIEWS = {"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"}
 
 
-def collect_tables() -> tuple[Access, dict[str, Kwargs]]:
-    """Merge every app's `tests/access.py`; a name listed twice is an error."""
-    access: Access = {}
-    cross: dict[str, Kwargs] = {}
+def access_modules() -> Iterator[types.ModuleType]:
+    """Every `<app>/tests/access*.py` module of our apps (not access_rules)."""
     for app in apps.get_app_configs():
         if not app.name.startswith("handlingskraft."):
             continue
         try:
-            module = importlib.import_module(f"{app.name}.tests.access")
+            tests = importlib.import_module(f"{app.name}.tests")
         except ModuleNotFoundError:
             continue
+        for module in pkgutil.iter_modules(tests.__path__):
+            if module.name.startswith("access") and module.name != "access_rules":
+                yield importlib.import_module(f"{tests.__name__}.{module.name}")
+
+
+def collect_tables() -> tuple[Access, dict[str, Kwargs]]:
+    """Merge the access tables; a URL name listed twice is an error."""
+    access: Access = {}
+    cross: dict[str, Kwargs] = {}
+    for module in access_modules():
         duplicated = access.keys() & module.ACCESS.keys()
         assert not duplicated, f"listed twice: {duplicated}"
         access.update(module.ACCESS)
