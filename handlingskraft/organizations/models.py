@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from handlingskraft.lib.personal_data import validate_no_personal_data
+
 municipality_code_validator = RegexValidator(
     r"^\d{4}$", _("Kommunkoden ska vara fyra siffror, till exempel 0127.")
 )
@@ -72,7 +74,9 @@ class Actor(models.Model):
         verbose_name=_("arbetar åt"),
         help_text=_("För en förvaltning: den nämnd eller styrelse den arbetar åt."),
     )
-    description = models.TextField(_("beskrivning"), blank=True)
+    description = models.TextField(
+        _("beskrivning"), blank=True, validators=[validate_no_personal_data]
+    )
 
     history = HistoricalRecords()
 
