@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "handlingskraft.accounts",
     "handlingskraft.plans",
     "handlingskraft.audit",
+    "handlingskraft.followup",
 ]
 
 MIDDLEWARE = [
