@@ -129,3 +129,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Absolute links in e-mail (reminders, invitations) start with this address.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

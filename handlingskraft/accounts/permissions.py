@@ -143,3 +143,25 @@ def declared_access(view: Callable[..., Any]) -> str | None:
         return "public"
     capability = getattr(view, "required_capability", None)
     return str(capability) if capability else None
+
+
+def may_report_for(user: User | Any, organization: Organization, actor_id: int) -> bool:
+    """Whether `user` may write reports for the actor: its own actor with the
+    REPORT capability, or any actor with REPORT_FOR_ANY_ACTOR (coordinators)."""
+    capabilities = capabilities_of(user, organization)
+    if Capability.REPORT_FOR_ANY_ACTOR in capabilities:
+        return True
+    if Capability.REPORT not in capabilities:
+        return False
+    membership = membership_of(user, organization)
+    return membership is not None and membership.actor_id == actor_id
+
+
+def may_consolidate(
+    user: User | Any, organization: Organization, lead_actor_id: int | None
+) -> bool:
+    """Whether `user` may write an activity's consolidated status: the lead
+    actor's reporters, or the coordinator (always, and alone where there is no lead)."""
+    if Capability.REPORT_FOR_ANY_ACTOR in capabilities_of(user, organization):
+        return True
+    return lead_actor_id is not None and may_report_for(user, organization, lead_actor_id)
