@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from handlingskraft.accounts.models import Membership, Role, User
+from handlingskraft.followup.seeds import HANINGE_ROUND, seed_round_from_plan_statuses
 from handlingskraft.organizations.models import Actor, ActorKind, Organization
 from handlingskraft.plans.models import Plan
 from handlingskraft.plans.planfile import parse_plan_text, plan_import
@@ -35,12 +36,21 @@ class Command(BaseCommand):
                 credentials.append(self._user("admin", superuser=True))
             for organization in Organization.objects.order_by("name"):
                 credentials += self._organization_users(organization)
+            self._seed_rounds()
         if settings.DEMO_MODE:
             self.stdout.write("\nDemoanvändare (nya lösenord vid varje start i demoläge):")
             for username, password in credentials:
                 self.stdout.write(f"  {username:28} {password}")
         else:
             self.stdout.write("Demoanvändare finns men saknar lösenord utanför demoläge.")
+
+    def _seed_rounds(self) -> None:
+        """Haninge's report-back of June 2023, as a locked round."""
+        plan = Plan.objects.filter(organization__slug="haninge", slug="uppdrag-hrv-2022").first()
+        if plan is None:
+            return
+        coordinator = User.objects.get(username="haninge-samordnare")
+        seed_round_from_plan_statuses(plan=plan, name=HANINGE_ROUND, user=coordinator)
 
     def _load_plan(self, text: str) -> None:
         data = parse_plan_text(text)
