@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run demo test lint typecheck migrations-check pytest format clean
+.PHONY: bench install browser run demo test lint typecheck migrations-check pytest format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,3 +54,7 @@ format: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .mypy_cache .ruff_cache
+
+# Speed targets, on a throwaway database (set DATABASE_URL for PostgreSQL).
+bench: install
+	$(BIN)/python bench/run.py
