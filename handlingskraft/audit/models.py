@@ -5,6 +5,7 @@ organisation's log fast to filter and export."""
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -54,3 +55,16 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
+
+    @property
+    def model_verbose_name(self) -> str:
+        """What kind of object the entry is about, in words ("aktivitet")."""
+        return model_verbose_name(self.model)
+
+
+def model_verbose_name(label: str) -> str:
+    """The name of a model from its label ("plans.activity" → "aktivitet")."""
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label

@@ -2,7 +2,8 @@
 number (personnummer) or coordination number (samordningsnummer).
 
 Only numbers that are real, with a valid date and check digit, are refused, so
-ordinary figures, organisation numbers and most phone numbers pass."""
+ordinary figures, dates, phone numbers, organisation numbers and diarienummer
+pass."""
 
 from __future__ import annotations
 
@@ -13,8 +14,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from stdnum import luhn
 
-# Six or eight date digits, an optional separator, four digits; not part of a longer number.
-_CANDIDATE = re.compile(r"(?<![\d])(\d{6}|\d{8})[-+ ]?(\d{4})(?![\d])")
+# Between the date and the last four digits: nothing, a hyphen, a plus (used
+# for people aged 100 or more), a space, or a dash that a word processor put
+# in place of the hyphen (non-breaking hyphen, figure dash, en dash, minus).
+_SEPARATORS = "-+ \u00a0\u2010\u2011\u2012\u2013\u2212"
+# Six or eight date digits, an optional separator, four digits; not part of a
+# longer number. ASCII digits only: the check digit is computed over them.
+_CANDIDATE = re.compile(rf"(?<![0-9])([0-9]{{6}}|[0-9]{{8}})[{_SEPARATORS}]?([0-9]{{4}})(?![0-9])")
 _COORDINATION_DAY_OFFSET = 60
 
 
@@ -46,12 +52,16 @@ def find_identity_numbers(text: str) -> list[str]:
 
 
 def personal_data_message(text: str) -> str | None:
-    """A Swedish explanation if `text` holds an identity number, else None."""
+    """A Swedish explanation if `text` holds an identity number, else None.
+    The number itself is not repeated: messages end up in logs and e-mail."""
     if not find_identity_numbers(text):
         return None
     return _(
         "Texten innehåller något som ser ut som ett personnummer eller samordningsnummer. "
-        "Handlingskraft får aldrig innehålla personuppgifter: ta bort numret."
+        "Handlingskraft får aldrig innehålla personuppgifter: här finns planer, "
+        "uppföljningar och sammanräknade siffror som många kan läsa och som kan lämnas ut "
+        "som allmän handling, och uppgifter om enskilda personer hör hemma i verksamhetens "
+        "eget ärendesystem. Ta bort numret och skriv utan att peka ut någon."
     )
 
 
