@@ -96,6 +96,13 @@ def plan_url(plan: Plan) -> str:
     )
 
 
+def goal_url(plan: Plan, number: int = 1) -> str:
+    return reverse(
+        "plans:goal_detail",
+        kwargs={"org_slug": plan.organization.slug, "plan_slug": plan.slug, "number": number},
+    )
+
+
 # --- fixtures --------------------------------------------------------------------
 
 
@@ -286,36 +293,49 @@ def test_plan_page_renders_vision_paragraphs_and_purpose(
     assert "Planen samlar kommunens arbete." in html
 
 
-def test_plan_page_shows_goals_measures_and_activities(client: Client, botkyrka_plan: Plan) -> None:
+def test_plan_page_shows_goals_linking_to_their_pages_with_their_measures(
+    client: Client, botkyrka_plan: Plan
+) -> None:
     html = client.get(plan_url(botkyrka_plan)).content.decode()
 
-    assert "Målbild 1: Barn och unga vet var de kan få stöd</h2>" in html
-    assert "Målbild 2: Personal har kunskap om våld</h2>" in html
+    assert f'<a href="{goal_url(botkyrka_plan, 1)}">Målbild 1: Barn och unga vet var de kan' in html
+    assert "Målbild 2: Personal har kunskap om våld</a></h2>" in html
     assert 'id="malbild-1"' in html
     assert 'href="#malbild-2"' in html
-    assert "För att nå hit behöver följande vara på plats" in html
-    assert "Samverkan mellan skola och socialtjänst" in html
     assert "Andel förskolor som arbetar med materialet" in html
     assert "Önskad riktning: Ökar" in html
     assert "Önskad riktning: Minskar" in html
     assert "Analysenhet: förskolor" in html
     assert "Nollmätning 2022: 20" in html
     assert "Mål 2026: 80" in html
+
+
+def test_goal_page_shows_prerequisites_measures_and_activities(
+    client: Client, botkyrka_plan: Plan
+) -> None:
+    html = client.get(goal_url(botkyrka_plan)).content.decode()
+
+    assert "<h1>Målbild 1: Barn och unga vet var de kan få stöd</h1>" in html
+    assert "Kunskap om stöd når alla barn." in html
+    assert "För att nå hit behöver följande vara på plats" in html
+    assert "Samverkan mellan skola och socialtjänst" in html
+    assert "Andel förskolor som arbetar med materialet" in html
+    assert "Nollmätning 2022: 20" in html
     assert "Utbilda elevhälsan om hedersrelaterat våld" in html
     assert "I samarbete med regionen" in html
 
 
-def test_plan_page_marks_the_lead_actor_in_words(client: Client, botkyrka_plan: Plan) -> None:
-    html = client.get(plan_url(botkyrka_plan)).content.decode()
+def test_goal_page_marks_the_lead_actor_in_words(client: Client, botkyrka_plan: Plan) -> None:
+    html = client.get(goal_url(botkyrka_plan)).content.decode()
 
     assert "Utbildningsnämnden, <strong>Socialnämnden (leder)</strong>" in html
     assert "Utbildningsnämnden (leder)" not in html
 
 
-def test_plan_page_activity_table_has_caption_and_column_headers(
+def test_goal_page_activity_table_has_caption_and_column_headers(
     client: Client, botkyrka_plan: Plan
 ) -> None:
-    html = client.get(plan_url(botkyrka_plan)).content.decode()
+    html = client.get(goal_url(botkyrka_plan)).content.decode()
 
     assert "<caption" in html
     assert "Aktiviteter under målbild 1" in html
@@ -324,10 +344,10 @@ def test_plan_page_activity_table_has_caption_and_column_headers(
     assert '<th scope="col">Status</th>' in html
 
 
-def test_plan_page_tells_activity_status_with_text_and_a_hidden_symbol(
+def test_goal_page_tells_activity_status_with_text_and_a_hidden_symbol(
     client: Client, botkyrka_plan: Plan
 ) -> None:
-    html = client.get(plan_url(botkyrka_plan)).content.decode()
+    html = client.get(goal_url(botkyrka_plan)).content.decode()
 
     assert '<span class="status-symbol" aria-hidden="true">◐</span> Pågår' in html
     assert "Två av fyra skolor klara" in html
@@ -402,7 +422,7 @@ def test_plan_page_query_count_does_not_grow_with_goals_and_activities(
         response = client.get(plan_url(large))
 
     assert response.status_code == 200
-    assert "Aktivitet 6.4" in response.content.decode()
+    assert "Målbild 6</a>" in response.content.decode()
 
 
 # --- the page frame ----------------------------------------------------------------

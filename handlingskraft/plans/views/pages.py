@@ -1,14 +1,40 @@
+"""Reading a plan: the organisation's start page, the plan overview and one
+goal. The activity list, each actor's responsibility and the timeline are in
+`workspace.py`."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handlingskraft.accounts.models import User
 from handlingskraft.accounts.permissions import Capability, requires, requires_login
-from handlingskraft.organizations.models import Organization
-from handlingskraft.plans.models import Plan
+from handlingskraft.organizations.models import Actor, Organization
+from handlingskraft.plans.activity_filters import (
+    FINISHED,
+    SOON,
+    is_due_soon,
+    is_overdue,
+    swedish_key,
+)
+from handlingskraft.plans.models import (
+    Activity,
+    ActivityActor,
+    Goal,
+    Measure,
+    Plan,
+    PlanQuerySet,
+    PlanStatus,
+)
+from handlingskraft.plans.review_calendar import ReviewEvent, review_events, terms_of
+from handlingskraft.plans.status_summary import status_summary
 
 
 @requires_login
@@ -23,17 +49,179 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/organization_list.html", {"organizations": organizations})
 
 
+# --- the organisation's start page ----------------------------------------------
+
+
+@dataclass
+class PlanEntry:
+    """One plan on the start page: the version pages show by default, and a
+    newer version being drafted, if any."""
+
+    plan: Plan
+    draft: Plan | None
+    events: list[ReviewEvent]
+
+
+@requires(Capability.VIEW_PLAN)
+def organization_home(request: HttpRequest, organization: Organization) -> HttpResponse:
+    """The organisation's plans and what needs attention in them now."""
+    today = timezone.localdate()
+    versions = Plan.objects.filter(organization=organization).order_by("title", "slug", "version")
+    entries = plan_entries(list(versions), today)
+    in_force = [entry.plan for entry in entries if entry.plan.status != PlanStatus.ARCHIVED]
+    upcoming = list(
+        with_assignments(Activity.objects.filter(plan__in=in_force))
+        .select_related("plan", "goal")
+        .filter(due_on__lte=today + SOON)
+        .exclude(status__in=FINISHED)
+        .order_by("due_on", "plan__title", "goal__number", "position", "pk")
+    )
+    context = {
+        "organization": organization,
+        "entries": entries,
+        "overdue": [activity for activity in upcoming if is_overdue(activity, today)],
+        "due_soon": [activity for activity in upcoming if is_due_soon(activity, today)],
+        "review_events": [
+            (entry.plan, event)
+            for entry in entries
+            if entry.plan.status != PlanStatus.ARCHIVED
+            for event in entry.events
+            if event.state.needs_attention
+        ],
+        "today": today,
+    }
+    return render(request, "plans/organization_home.html", context)
+
+
+def plan_entries(versions: list[Plan], today: datetime.date) -> list[PlanEntry]:
+    """Group every version of the organisation's plans by slug (in the order
+    given): the version shown is the one `PlanQuerySet.version_for` picks, the
+    latest adopted, else the latest."""
+    by_slug: dict[str, list[Plan]] = {}
+    for plan in versions:
+        by_slug.setdefault(plan.slug, []).append(plan)
+    entries = []
+    for same_plan in by_slug.values():
+        same_plan.sort(key=lambda plan: plan.version)
+        adopted = [plan for plan in same_plan if plan.status == PlanStatus.ADOPTED]
+        shown = adopted[-1] if adopted else same_plan[-1]
+        newer = [plan for plan in same_plan if plan.version > shown.version]
+        draft = next((plan for plan in reversed(newer) if plan.is_editable), None)
+        terms = terms_of(shown, revised=any(not plan.is_editable for plan in newer))
+        entries.append(PlanEntry(shown, draft, review_events(terms, today=today)))
+    return entries
+
+
+# --- the plan overview and one goal -------------------------------------------------
+
+
 @requires(Capability.VIEW_PLAN)
 def plan_detail(request: HttpRequest, organization: Organization, plan_slug: str) -> HttpResponse:
-    plan = Plan.objects.with_structure().version_for(
-        organization, plan_slug, requested_version(request)
+    """The plan overview: its facts, status summary, goals with their measures,
+    responsibilities, the actors it names, and its review calendar."""
+    version = requested_version(request)
+    plan = plan_or_404(Plan.objects.with_structure(), organization, plan_slug, version)
+    goals = list(plan.goals.all())
+    plan_activities = list(plan.activities.all())
+    all_activities = [activity for goal in goals for activity in goal.activities.all()]
+    context = {
+        "plan": plan,
+        "version": version,
+        "goals": [(goal, status_summary(goal.activities.all())) for goal in goals],
+        "summary": status_summary(all_activities + plan_activities),
+        "actors": actors_named_in(plan),
+        "review_events": review_events(
+            terms_of(plan, revised=is_revised(plan)), today=timezone.localdate()
+        ),
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+@requires(Capability.VIEW_PLAN)
+def goal_detail(
+    request: HttpRequest, organization: Organization, plan_slug: str, number: int
+) -> HttpResponse:
+    """One goal: its prerequisites, measures and activities."""
+    version = requested_version(request)
+    plan = plan_or_404(
+        Plan.objects.select_related("organization"), organization, plan_slug, version
     )
-    if plan is None:
-        raise Http404(_("Planen finns inte."))
-    return render(request, "plans/plan_detail.html", {"plan": plan})
+    goal = (
+        Goal.objects.filter(plan=plan, number=number)
+        .prefetch_related(
+            "prerequisites",
+            Prefetch("measures", queryset=Measure.objects.order_by("position", "pk")),
+            Prefetch("activities", queryset=with_assignments(Activity.objects.all())),
+        )
+        .first()
+    )
+    if goal is None:
+        raise Http404(_("Det finns ingen sådan del av planen."))
+    numbers = list(plan.goals.order_by("number").values_list("number", flat=True))
+    position = numbers.index(goal.number)
+    context = {
+        "plan": plan,
+        "version": version,
+        "goal": goal,
+        "summary": status_summary(goal.activities.all()),
+        "previous": numbers[position - 1] if position > 0 else None,
+        "next": numbers[position + 1] if position + 1 < len(numbers) else None,
+    }
+    return render(request, "plans/goal_detail.html", context)
+
+
+# --- shared by the plan pages ---------------------------------------------------------
 
 
 def requested_version(request: HttpRequest) -> int | None:
     """The plan version asked for with ?version=N, if any (a bad value counts as none)."""
     value = request.GET.get("version", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdigit() and len(value) < 6 else None
+
+
+def plan_or_404(
+    plans: PlanQuerySet, organization: Organization, slug: str, version: int | None
+) -> Plan:
+    """The version of the plan a page shows (see PlanQuerySet.version_for), or 404."""
+    plan = plans.version_for(organization, slug, version)
+    if plan is None:
+        raise Http404(_("Planen finns inte."))
+    return plan
+
+
+def is_revised(plan: Plan) -> bool:
+    """Whether a newer version of the plan has been adopted since (an
+    unfinished draft of a revision is not a revision yet)."""
+    return Plan.objects.filter(
+        organization=plan.organization_id,
+        slug=plan.slug,
+        version__gt=plan.version,
+        status__in=[PlanStatus.ADOPTED, PlanStatus.ARCHIVED],
+    ).exists()
+
+
+def with_assignments(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Activities with their responsible actors prefetched, in the plan's order."""
+    return activities.prefetch_related(
+        Prefetch(
+            "assignments",
+            queryset=ActivityActor.objects.select_related("actor").order_by("position", "pk"),
+        )
+    )
+
+
+def actors_named_in(plan: Plan) -> list[Actor]:
+    """Every actor the plan gives an activity or a responsibility, or who follows
+    one up, alphabetically; read from a plan fetched `with_structure()`."""
+    activities = [a for goal in plan.goals.all() for a in goal.activities.all()]
+    activities += plan.activities.all()
+    actors = {
+        assignment.actor.pk: assignment.actor
+        for activity in activities
+        for assignment in activity.assignments.all()
+    }
+    for responsibility in plan.responsibilities.all():
+        actors[responsibility.actor.pk] = responsibility.actor
+        if responsibility.followed_up_by is not None:
+            actors[responsibility.followed_up_by.pk] = responsibility.followed_up_by
+    return sorted(actors.values(), key=lambda actor: swedish_key(actor.name))

@@ -1,0 +1,52 @@
+"""Status badges for the plan pages: always a symbol and a text, never colour
+alone. The symbol is hidden from screen readers, which read the text."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from handlingskraft.plans.models import ActivityStatus
+from handlingskraft.plans.review_calendar import EventState
+
+register = template.Library()
+
+ACTIVITY_SYMBOLS: dict[str, str] = {
+    ActivityStatus.NOT_STARTED: "○",
+    ActivityStatus.ONGOING: "◐",
+    ActivityStatus.COMPLETED: "✓",
+    ActivityStatus.DELAYED: "!",
+    ActivityStatus.CANCELLED: "✕",
+}
+REVIEW_SYMBOLS: dict[EventState, str] = {
+    EventState.UPCOMING: "○",
+    EventState.CURRENT: "◐",
+    EventState.OVERDUE: "!",
+    EventState.PASSED: "–",
+}
+
+
+@register.simple_tag
+def activity_status(status: str) -> SafeString:
+    """An activity's status ("" when none is given) as a badge."""
+    if status in ACTIVITY_SYMBOLS:
+        return _badge(status, ACTIVITY_SYMBOLS[status], str(ActivityStatus(status).label))
+    return _badge("none", "–", _("Ingen status angiven"))
+
+
+@register.simple_tag
+def review_state(state: EventState) -> SafeString:
+    """Where a review, evaluation or revision stands, as a badge."""
+    return _badge(f"review-{state.value}", REVIEW_SYMBOLS[state], state.label)
+
+
+def _badge(modifier: str, symbol: str, label: str) -> SafeString:
+    return format_html(
+        '<span class="status status--{}"><span class="status-symbol" aria-hidden="true">{}'
+        "</span> {}</span>",
+        modifier,
+        symbol,
+        label,
+    )
