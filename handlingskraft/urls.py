@@ -12,4 +12,5 @@ urlpatterns += [
     path("", include("handlingskraft.accounts.urls")),
     path("", include("handlingskraft.plans.urls")),
     path("", include("handlingskraft.audit.urls")),
+    path("", include("handlingskraft.followup.urls")),
 ]

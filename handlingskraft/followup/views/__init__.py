@@ -1,0 +1,1 @@
+"""The follow-up pages, one module per area."""
