@@ -159,7 +159,7 @@ def current_reports(tasks: QuerySet[ReportingTask]) -> list[StatusReport]:
     """The current (latest, non-conflict) report of each task in `tasks`."""
     reports = (
         StatusReport.objects.filter(task__in=tasks, is_conflict=False)
-        .select_related("status", "task")
+        .select_related("status", "task", "author")
         .order_by("task_id", "-number")
     )
     latest: dict[int, StatusReport] = {}
@@ -194,18 +194,21 @@ def _report_append(
     """Save the report; returns it and, on a conflict, the report it lost to."""
     task = ReportingTask.objects.select_for_update().select_related("round").get(pk=task.pk)
     _ensure_open(task.round)
-    if task.state in {TaskState.SUBMITTED, TaskState.APPROVED}:
-        raise FollowUpError(_("Rapporten är inskickad och kan inte ändras just nu."))
-    if submit and data.status is None:
-        raise FollowUpError(_("Välj en status innan du skickar in."))
     latest = current_report(task)
     current = latest.number if latest else 0
+    # The version check comes first: whatever happened meanwhile (another save,
+    # a submission), a save based on an old version is kept as a conflict.
+    conflict = based_on != current
+    if not conflict and task.state in {TaskState.SUBMITTED, TaskState.APPROVED}:
+        raise FollowUpError(_("Rapporten är inskickad och kan inte ändras just nu."))
+    if not conflict and submit and data.status is None:
+        raise FollowUpError(_("Välj en status innan du skickar in."))
     report = StatusReport(
         task=task,
         number=current + 1,
         author=user,
         submitted=submit,
-        is_conflict=based_on != current,
+        is_conflict=conflict,
         **data.__dict__,
     )
     report.save()

@@ -232,3 +232,18 @@ def test_the_default_lists_are_created_once(world: World):
         "Ej uppfyllt",
         "Kan ej bedömas",
     ]
+
+
+def test_a_save_based_on_an_old_version_is_kept_even_if_the_report_was_submitted_meanwhile(
+    world: World, round: FollowUpRound, statuses: dict[str, StatusOption]
+):
+    task = task_of(round, world)
+    submitted = ReportInput(status=statuses["completed"], done="Inskickat av samordnaren.")
+    report_save(task=task, user=world.users["coordinator"], data=submitted, based_on=0, submit=True)
+    late = ReportInput(status=None, done="Rapportörens text, skriven samtidigt.")
+    with pytest.raises(ReportConflict) as caught:
+        report_save(task=task, user=world.users["reporter"], data=late, based_on=0, submit=False)
+    assert caught.value.theirs.done == "Inskickat av samordnaren."
+    assert StatusReport.objects.get(task=task, is_conflict=True).done == late.done
+    task.refresh_from_db()
+    assert task.state == TaskState.SUBMITTED
