@@ -71,10 +71,13 @@ def capabilities_of(user: User | Any, organization: Organization) -> frozenset[C
     everything everywhere; everyone else through an active membership."""
     if getattr(user, "is_superuser", False) and user.is_active:
         return frozenset(Capability)
-    membership = membership_of(user, organization)
-    if membership is None:
-        return frozenset()
-    return ROLE_CAPABILITIES[membership.role]
+    # Asked several times per request (decorator, navigation, templates): keep
+    # the answer on the user object, which lives as long as the request.
+    cache: dict[int, frozenset[Capability]] = user.__dict__.setdefault("_capabilities", {})
+    if organization.pk not in cache:
+        membership = membership_of(user, organization)
+        cache[organization.pk] = ROLE_CAPABILITIES[membership.role] if membership else frozenset()
+    return cache[organization.pk]
 
 
 def organization_for(request: HttpRequest, org_slug: str, capability: Capability) -> Organization:
