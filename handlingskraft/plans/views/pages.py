@@ -41,7 +41,7 @@ from handlingskraft.plans.status_summary import status_summary
 def organization_list(request: HttpRequest) -> HttpResponse:
     """The organisations the user belongs to (all of them for administrators)."""
     organizations = Organization.objects.prefetch_related(
-        Prefetch("plans", queryset=Plan.objects.order_by("title"))
+        Prefetch("plans", queryset=Plan.objects.current_versions().order_by("title"))
     )
     user = cast(User, request.user)  # @requires_login: never anonymous here
     if not user.is_superuser:
