@@ -17,7 +17,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from handlingskraft.organizations.models import Actor, Organization
@@ -115,12 +115,15 @@ def _send_invitation(invitation: Invitation, link: str) -> None:
         "valid_days": settings.INVITATION_VALID_DAYS,
         "inviter": invitation.created_by.get_full_name() or invitation.created_by.get_username(),
     }
+    # In Swedish even when the inviter works in English: the invited person has
+    # chosen no language.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Inbjudan till Handlingskraft – %(organization)s") % {
+            "organization": invitation.organization.name
+        }
+        message = render_to_string("accounts/email/invitation.txt", context)
     send_mail(
-        subject=_("Inbjudan till Handlingskraft – %(organization)s")
-        % {"organization": invitation.organization.name},
-        message=render_to_string("accounts/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
+        subject=subject, message=message, from_email=None, recipient_list=[invitation.email]
     )
 
 
@@ -133,7 +136,7 @@ def invitation_accept(
     created together; the invitation cannot be used again."""
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))
             .select_related("organization", "actor")
             .filter(token_hash=hash_token(token))
             .first()
