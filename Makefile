@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bench install browser run demo test lint typecheck migrations-check pytest format clean
+.PHONY: bench install browser run demo test lint typecheck migrations-check pytest format clean messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ test: lint typecheck migrations-check pytest
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The English catalogue: collect new strings into handlingskraft/locale/en/…/django.po,
+# translate them there, then compile django.mo (committed, so running the system
+# needs no gettext). Needs GNU gettext: apt-get install gettext.
+messages: install
+	$(MANAGE) makemessages -l en --no-obsolete -i ".venv/*" -i "bench/*" -i "staticfiles/*"
+	$(MANAGE) compilemessages -l en -i .venv -i bench -i staticfiles
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .mypy_cache .ruff_cache

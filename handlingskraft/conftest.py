@@ -4,12 +4,14 @@ administrator and the anonymous visitor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from handlingskraft.accounts.models import Membership, Role, User
 from handlingskraft.organizations.models import Actor, ActorKind, Organization
@@ -91,6 +93,14 @@ def make_user(
     if organization is not None and role is not None:
         Membership.objects.create(user=user, organization=organization, role=role, actor=actor)
     return user
+
+
+@pytest.fixture(autouse=True)
+def swedish_by_default() -> Iterator[None]:
+    """Each test starts in Swedish: a request with the English cookie leaves
+    English active in the thread, which must not leak into the next test."""
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "handlingskraft.plans",
     "handlingskraft.audit",
     "handlingskraft.followup",
+    "handlingskraft.indicators",
+    "handlingskraft.datacollection",
+    "handlingskraft.exports",
+    "handlingskraft.help",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +67,8 @@ MIDDLEWARE = [
     # Serves the static files itself, so no web server needs configuring for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's LocaleMiddleware, but only the language chosen with the switch counts.
+    "handlingskraft.accounts.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -115,8 +121,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "sv"
-# English becomes selectable (LocaleMiddleware and a switch) once its catalogue exists;
-# until then every page is Swedish and says so in its lang attribute.
+# Swedish for everyone; English only for those who choose it with the switch in
+# the footer (a cookie). The browser's Accept-Language is ignored, see
+# accounts/language.py. Catalogue: handlingskraft/locale/en (`make messages`).
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "handlingskraft" / "locale"]
 TIME_ZONE = "Europe/Stockholm"
@@ -125,7 +132,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "handlingskraft" / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "handlingskraft" / "static",
+    # The user guide's screenshots (docs/bilder/, taken by the browser tests),
+    # for the help pages.
+    ("hjalp-bilder", BASE_DIR / "docs" / "bilder"),
+]
 
 # Login, sessions and lockout -------------------------------------------------
 
@@ -208,6 +220,11 @@ SESSION_COOKIE_HTTPONLY = True
 # No script reads the CSRF token from the cookie: pages carry it in the form
 # or in a header attribute, so the cookie can be kept from scripts too.
 CSRF_COOKIE_HTTPONLY = True
+# The chosen language is kept for a year; no script reads it either.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -2,7 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns: list[URLPattern | URLResolver] = [path("admin/", admin.site.urls)]
+from handlingskraft.accounts.views.language import set_language
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", admin.site.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
 
 if settings.OIDC_ENABLED:
     # Login with the organisation's own account; see docs/oidc.md.
@@ -10,7 +15,11 @@ if settings.OIDC_ENABLED:
 
 urlpatterns += [
     path("", include("handlingskraft.accounts.urls")),
+    # Before the plans: their "<org_slug>/" would otherwise take "hjalp/".
+    path("", include("handlingskraft.help.urls")),
     path("", include("handlingskraft.plans.urls")),
     path("", include("handlingskraft.audit.urls")),
     path("", include("handlingskraft.followup.urls")),
+    path("", include("handlingskraft.indicators.urls")),
+    path("", include("handlingskraft.datacollection.urls")),
 ]

@@ -2,7 +2,8 @@
 
 A user with an authenticator app must give a code after the password before
 anything else; a user who is required to use one but has none must set it up
-first. Only the two-step pages, logging out and static files stay open."""
+first. Only the two-step pages, logging out, the language switch and static
+files stay open."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ SETUP_VIEWS = {
     "accounts:two_factor_confirm",
 }
 VERIFY_VIEWS = {"accounts:two_factor_verify"}
-ALWAYS_OPEN = {"accounts:logout"}
+# Choosing the language only sets a cookie, and the two-step pages are worth
+# reading in the language one understands.
+ALWAYS_OPEN = {"accounts:logout", "set_language"}
 
 
 class TwoFactorMiddleware:

@@ -6,7 +6,7 @@ existence of another tenant's data does not leak."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from functools import wraps
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -168,3 +168,34 @@ def may_consolidate(
     if Capability.REPORT_FOR_ANY_ACTOR in capabilities_of(user, organization):
         return True
     return lead_actor_id is not None and may_report_for(user, organization, lead_actor_id)
+
+
+def reportable_actor_ids(
+    user: User | Any, organization: Organization, actor_ids: Iterable[int]
+) -> set[int]:
+    """The actors among `actor_ids` that `user` may write reports for, by the
+    rule of `may_report_for`, asking the database at most once."""
+    wanted = set(actor_ids)
+    capabilities = capabilities_of(user, organization)
+    if Capability.REPORT_FOR_ANY_ACTOR in capabilities:
+        return wanted
+    if Capability.REPORT not in capabilities or not wanted:
+        return set()
+    membership = membership_of(user, organization)
+    if membership is None or membership.actor_id is None:
+        return set()
+    return wanted & {membership.actor_id}
+
+
+def may_enter_values(
+    user: User | Any, organization: Organization, *, reporting_actor_ids: Iterable[int]
+) -> bool:
+    """Whether `user` may enter a measure's values: the coordinator (who edits
+    the plan or manages rounds) always; otherwise the reporters of
+    `reporting_actor_ids`, which the caller fills with the actors responsible
+    for the activities of the measure's goal only while a follow-up round of
+    the plan is open."""
+    capabilities = capabilities_of(user, organization)
+    if capabilities & {Capability.EDIT_PLAN, Capability.MANAGE_ROUNDS}:
+        return True
+    return bool(reportable_actor_ids(user, organization, reporting_actor_ids))

@@ -122,9 +122,7 @@ def _send_invitation(invitation: Invitation, link: str) -> None:
             "organization": invitation.organization.name
         }
         message = render_to_string("accounts/email/invitation.txt", context)
-    send_mail(
-        subject=subject, message=message, from_email=None, recipient_list=[invitation.email]
-    )
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=[invitation.email])
 
 
 def invitation_accept(

@@ -26,8 +26,9 @@ HIDDEN_FIELDS: dict[str, frozenset[str]] = {
 # How an object without its own organisation reaches one, tried in this order:
 # a measure knows its plan directly, a follow-up's parts their round, a report
 # its task, a prerequisite goes through its goal, a responsible actor through
-# its activity, a unit through its actor.
-PARENT_FIELDS = ("plan", "round", "task", "goal", "activity", "actor")
+# its activity, a unit through its actor, a measure's targets and values
+# through their measure.
+PARENT_FIELDS = ("plan", "round", "task", "goal", "activity", "actor", "measure")
 
 # Set on an instance by `note_deletion_origin` when it is deleted because its
 # organisation is being deleted.

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from handlingskraft.accounts.models import Membership, Role
@@ -74,6 +75,12 @@ def recipients(actor: Actor) -> list[str]:
 
 
 def _message(due: DueReminder) -> tuple[str, str]:
+    # In Swedish even when a coordinator working in English sends it.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _message_text(due)
+
+
+def _message_text(due: DueReminder) -> tuple[str, str]:
     round = due.round
     link = settings.SITE_URL.rstrip("/") + reverse(
         "followup:todo", kwargs={"org_slug": round.organization.slug}

@@ -6,6 +6,7 @@ from .models import (
     ActivityActor,
     Goal,
     Measure,
+    MeasureTarget,
     Plan,
     Prerequisite,
     Responsibility,
@@ -68,11 +69,17 @@ class ActivityAdmin(SimpleHistoryAdmin):
     inlines = [ActivityActorInline]
 
 
+class MeasureTargetInline(admin.TabularInline):
+    model = MeasureTarget
+    extra = 0
+
+
 @admin.register(Measure)
 class MeasureAdmin(SimpleHistoryAdmin):
-    list_display = ["statement", "plan", "goal", "direction"]
-    list_filter = ["plan__organization", "direction"]
-    search_fields = ["statement"]
+    list_display = ["statement", "plan", "goal", "direction", "kind", "kolada_kpi"]
+    list_filter = ["plan__organization", "direction", "kind"]
+    search_fields = ["statement", "kolada_kpi"]
+    inlines = [MeasureTargetInline]
 
 
 @admin.register(Responsibility)

@@ -227,6 +227,7 @@ class MeasureForm(PlanEditForm):
             _("Nollmätning och mål"),
             ("baseline_year", "baseline_value", "target_year", "target_value"),
         ),
+        (_("Värden över tid"), ("kind", "share_of", "kolada_kpi")),
     )
 
     class Meta:
@@ -241,6 +242,9 @@ class MeasureForm(PlanEditForm):
             "baseline_value",
             "target_year",
             "target_value",
+            "kind",
+            "share_of",
+            "kolada_kpi",
         ]
         localized_fields = ["baseline_value", "target_value"]
         widgets = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,8 @@ from simple_history.models import HistoricalRecords
 
 from handlingskraft.lib.personal_data import validate_no_personal_data
 from handlingskraft.organizations.models import Actor, Organization
+
+from .periods import Period
 
 
 class PlanStatus(models.TextChoices):
@@ -26,6 +29,36 @@ class Direction(models.TextChoices):
     INCREASE = "increase", _("Ökar")
     DECREASE = "decrease", _("Minskar")
     KEEP = "keep", _("Bibehålls")
+
+
+class MeasureKind(models.TextChoices):
+    SHARE = "share", _("Andel enheter med en egenskap")
+    COUNT = "count", _("Antal")
+    SURVEY_PERCENTAGE = "survey_percentage", _("Procent från en enkät")
+    RATE = "rate_per_10000", _("Antal per 10 000 invånare")
+
+
+class ShareOf(models.TextChoices):
+    """What a share is counted over: the units of one kind (the values of
+    `UnitKind`), or the committees or administrations themselves."""
+
+    PRESCHOOL = "preschool", _("förskolor")
+    SCHOOL = "school", _("skolor")
+    UPPER_SECONDARY = "upper_secondary", _("gymnasieskolor")
+    ADULT_EDUCATION = "adult_education", _("vuxenutbildningar")
+    LEISURE_CENTRE = "leisure_centre", _("fritidsgårdar")
+    YOUTH_CLINIC = "youth_clinic", _("ungdomsmottagningar")
+    SOCIAL_SERVICES = "social_services", _("socialtjänstenheter")
+    LIBRARY = "library", _("bibliotek")
+    OTHER = "other", _("andra enheter")
+    COMMITTEE = "committee", _("nämnder och styrelser")
+    ADMINISTRATION = "administration", _("förvaltningar")
+
+
+kolada_kpi_validator = RegexValidator(
+    r"^[A-Z][0-9]{5}$",
+    _("Nyckeltalets id i Kolada är en bokstav och fem siffror, till exempel N00945."),
+)
 
 
 class PreventionLevel(models.TextChoices):
@@ -265,6 +298,23 @@ class Measure(models.Model):
     data_source = models.TextField(
         _("datakälla"), blank=True, validators=[validate_no_personal_data]
     )
+    kind = models.CharField(
+        _("typ av mått"), max_length=20, choices=MeasureKind.choices, blank=True
+    )
+    share_of = models.CharField(
+        _("andel av"),
+        max_length=30,
+        choices=ShareOf.choices,
+        blank=True,
+        help_text=_("För en andel: vad andelen räknas av, till exempel förskolor eller nämnder."),
+    )
+    kolada_kpi = models.CharField(
+        _("nyckeltal i Kolada"),
+        max_length=6,
+        blank=True,
+        validators=[kolada_kpi_validator],
+        help_text=_("Nyckeltalets id, till exempel N00945. Värden kan då hämtas från Kolada."),
+    )
 
     history = HistoricalRecords()
 
@@ -272,6 +322,12 @@ class Measure(models.Model):
         verbose_name = _("mått")
         verbose_name_plural = _("mått")
         ordering = ["plan", "goal__number", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(share_of="") | Q(kind=MeasureKind.SHARE),
+                name="measure_share_of_only_for_shares",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.statement[:80]
@@ -279,6 +335,47 @@ class Measure(models.Model):
     def clean(self) -> None:
         if self.goal is not None and self.goal.plan_id != self.plan_id:
             raise ValidationError({"goal": _("Målbilden måste höra till samma plan.")})
+        if self.share_of and self.kind != MeasureKind.SHARE:
+            raise ValidationError(
+                {"share_of": _("”Andel av” anges bara för mått som är en andel enheter.")}
+            )
+
+
+class MeasureTarget(models.Model):
+    """A target for one period (a year or a tertial): the milestones on the way
+    to the measure's target."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="targets", verbose_name=_("mått")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    tertial = models.PositiveSmallIntegerField(
+        _("tertial"),
+        default=0,
+        validators=[MaxValueValidator(3)],
+        help_text=_("1–3 för ett tertial, 0 för hela året."),
+    )
+    value = models.DecimalField(_("målvärde"), max_digits=14, decimal_places=4)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mål för en period")
+        verbose_name_plural = _("mål per period")
+        ordering = ["measure", "year", "tertial"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "year", "tertial"], name="one_target_per_measure_and_period"
+            ),
+            models.CheckConstraint(condition=Q(tertial__lte=3), name="target_tertial_0_to_3"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.value}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.year, self.tertial)
 
 
 class Activity(models.Model):

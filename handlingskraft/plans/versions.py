@@ -49,6 +49,14 @@ def _copy(instance: Model, user: User, **changes: Any) -> Any:
     return instance
 
 
+def _copy_measure(measure: Measure, user: User, *, plan: Plan, goal_id: int | None) -> None:
+    """Copy a measure and its targets per period (prefetched) into a revision."""
+    targets = list(measure.targets.all())
+    copy = _copy(measure, user, plan=plan, goal_id=goal_id)
+    for target in targets:
+        _copy(target, user, measure=copy)
+
+
 def open_revision(plan: Plan) -> Plan | None:
     """The version of the same plan currently being revised, if any."""
     return (
@@ -74,7 +82,7 @@ def plan_revise(*, plan: Plan, user: User) -> Plan:
     latest = Plan.objects.filter(organization_id=plan.organization_id, slug=plan.slug).aggregate(
         Max("version")
     )["version__max"]
-    goals = list(plan.goals.prefetch_related("prerequisites", "measures"))
+    goals = list(plan.goals.prefetch_related("prerequisites", "measures__targets"))
     activities = list(plan.activities.prefetch_related("assignments"))
     responsibilities = list(plan.responsibilities.all())
     source_pk = plan.pk
@@ -96,9 +104,9 @@ def plan_revise(*, plan: Plan, user: User) -> Plan:
         for prerequisite in prerequisites:
             _copy(prerequisite, user, goal_id=new_goal_ids[old_goal_id])
         for measure in measures:
-            _copy(measure, user, plan=revision, goal_id=new_goal_ids[old_goal_id])
-    for measure in Measure.objects.filter(plan_id=source_pk, goal=None):
-        _copy(measure, user, plan=revision)
+            _copy_measure(measure, user, plan=revision, goal_id=new_goal_ids[old_goal_id])
+    for measure in Measure.objects.filter(plan_id=source_pk, goal=None).prefetch_related("targets"):
+        _copy_measure(measure, user, plan=revision, goal_id=None)
     for activity in activities:
         assignments = list(activity.assignments.all())
         goal_id = new_goal_ids[activity.goal_id] if activity.goal_id else None
@@ -270,6 +278,9 @@ def _measure(measure: Measure) -> Snapshot:
                 _text(v) for v in (measure.target_year, measure.target_value) if v is not None
             ),
             _("Datakälla"): measure.data_source,
+            _("Typ av mått"): measure.get_kind_display(),
+            _("Andel av"): measure.get_share_of_display(),
+            _("Nyckeltal i Kolada"): measure.kolada_kpi,
         },
     )
 

@@ -19,6 +19,8 @@ ORGANIZATION_LINKS = [
     ("Översikt", "plans:organization_home", Capability.VIEW_PLAN),
     ("Att rapportera", "followup:todo", Capability.REPORT),
     ("Uppföljning", "followup:round_list", Capability.VIEW_INTERNAL),
+    ("Mått", "indicators:measure_list", Capability.VIEW_PLAN),
+    ("Statistik", "statistics:dataset_list", Capability.VIEW_PLAN),
     ("Användare", "accounts:member_list", Capability.MANAGE_USERS),
     ("Historik", "audit:organization_log", Capability.VIEW_AUDIT_LOG),
 ]

@@ -67,6 +67,19 @@ def _measure(measure: Measure) -> dict[str, Any]:
                 {"year": measure.target_year, "value": _number(measure.target_value)}
             ),
             "data_source": measure.data_source,
+            "kind": measure.kind,
+            "share_of": measure.share_of,
+            "kolada_kpi": measure.kolada_kpi,
+            "targets": [
+                _compact(
+                    {
+                        "year": target.year,
+                        "tertial": target.tertial or None,
+                        "value": _number(target.value),
+                    }
+                )
+                for target in sorted(measure.targets.all(), key=lambda t: t.period)
+            ],
         }
     )
 
@@ -93,7 +106,11 @@ def _activity(activity: Activity) -> dict[str, Any]:
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as plain data in the plan file format, with all the actors of
     its organisation (the plan's references are to those)."""
-    plan = Plan.objects.with_structure().get(pk=plan.pk)
+    plan = (
+        Plan.objects.with_structure()
+        .prefetch_related("goals__measures__targets", "measures__targets")
+        .get(pk=plan.pk)
+    )
     goals = list(plan.goals.all())
     responsibilities = list(plan.responsibilities.all())
     actors = plan.organization.actors.select_related("serves").prefetch_related("units")

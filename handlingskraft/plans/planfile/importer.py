@@ -16,6 +16,7 @@ from handlingskraft.plans.models import (
     ActivityActor,
     Goal,
     Measure,
+    MeasureTarget,
     Plan,
     Prerequisite,
     Responsibility,
@@ -170,7 +171,7 @@ def _decimal(value: int | float | None) -> Decimal | None:
 def _write_measures(plan: Plan, goal: Goal | None, items: list[dict[str, Any]]) -> None:
     for index, item in enumerate(items):
         baseline, target = item.get("baseline", {}), item.get("target", {})
-        Measure.objects.create(
+        measure = Measure.objects.create(
             plan=plan,
             goal=goal,
             position=index,
@@ -182,7 +183,17 @@ def _write_measures(plan: Plan, goal: Goal | None, items: list[dict[str, Any]]) 
             target_year=target.get("year"),
             target_value=_decimal(target.get("value")),
             data_source=item.get("data_source", ""),
+            kind=item.get("kind", ""),
+            share_of=item.get("share_of", ""),
+            kolada_kpi=item.get("kolada_kpi", ""),
         )
+        for target_item in item.get("targets", []):
+            MeasureTarget.objects.create(
+                measure=measure,
+                year=target_item["year"],
+                tertial=target_item.get("tertial", 0),
+                value=Decimal(str(target_item["value"])),
+            )
 
 
 def _write_activities(

@@ -24,6 +24,7 @@ def rule_errors(data: dict[str, Any]) -> list[str]:
         _actor_errors(data),
         _reference_errors(data),
         _goal_number_errors(data),
+        _measure_errors(data),
         _date_errors(data, ()),
         _date_order_errors(data),
         _personal_data_errors(data, ()),
@@ -58,6 +59,14 @@ def _activities(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
             yield ("goals", g, "activities", a), activity
     for a, activity in enumerate(data.get("activities", [])):
         yield ("activities", a), activity
+
+
+def _measures(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
+    for g, goal in enumerate(data.get("goals", [])):
+        for m, measure in enumerate(goal.get("measures", [])):
+            yield ("goals", g, "measures", m), measure
+    for m, measure in enumerate(data.get("measures", [])):
+        yield ("measures", m), measure
 
 
 def _references(data: dict[str, Any]) -> Iterator[tuple[Path, str]]:
@@ -109,6 +118,21 @@ def _goal_number_errors(data: dict[str, Any]) -> Iterator[str]:
                 % {"number": goal["number"]},
             )
         seen.add(goal["number"])
+
+
+def _measure_errors(data: dict[str, Any]) -> Iterator[str]:
+    """A share's denominator only on shares; one target per period."""
+    for path, measure in _measures(data):
+        if "share_of" in measure and measure.get("kind") != "share":
+            yield _error((*path, "share_of"), _("anges bara när kind är share (en andel)"))
+        seen: set[tuple[int, int]] = set()
+        for index, target in enumerate(measure.get("targets", [])):
+            period = (target["year"], target.get("tertial", 0))
+            if period in seen:
+                yield _error(
+                    (*path, "targets", index), _("det finns redan ett mål för samma period")
+                )
+            seen.add(period)
 
 
 def _date_errors(node: Any, path: Path) -> Iterator[str]:

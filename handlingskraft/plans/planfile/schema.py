@@ -40,6 +40,8 @@ def _pattern_message(pattern: str) -> str:
         return _("ska vara ett datum på formen ÅÅÅÅ-MM-DD")
     if pattern == "^[0-9]{4}$":
         return _("ska vara fyra siffror, till exempel ”0127”")
+    if "[A-Z][0-9]{5}" in pattern:
+        return _("ska vara ett nyckeltals id i Kolada, till exempel ”N00945”")
     if "a-z0-9" in pattern:
         return _("får bara innehålla små bokstäver a–z, siffror och enkla bindestreck")
     return _("får inte vara tom")

@@ -54,6 +54,9 @@ class MeasureFields:
     target_year: int | None = None
     target_value: Decimal | None = None
     data_source: str = ""
+    kind: str = ""
+    share_of: str = ""
+    kolada_kpi: str = ""
 
 
 MEASURE_FIELD_NAMES = tuple(MeasureFields.__dataclass_fields__)

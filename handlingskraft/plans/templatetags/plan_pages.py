@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from handlingskraft.plans.models import ActivityStatus
+from handlingskraft.plans.models import ActivityStatus, Plan
 from handlingskraft.plans.review_calendar import EventState
 
 register = template.Library()
@@ -34,6 +34,15 @@ def activity_status(status: str) -> SafeString:
     if status in ACTIVITY_SYMBOLS:
         return _badge(status, ACTIVITY_SYMBOLS[status], str(ActivityStatus(status).label))
     return _badge("none", "–", _("Ingen status angiven"))
+
+
+@register.filter
+def activity_noun(plan: Plan, count: int) -> str:
+    """The plan's own word for its activities, singular or plural for `count`.
+
+    For `{% blocktranslate count %}`: both forms must use the same variable,
+    or the translated singular fails gettext's format check."""
+    return plan.activity_label if count == 1 else plan.activity_label_plural
 
 
 @register.simple_tag

@@ -281,3 +281,61 @@ def test_the_history_records_a_change_to_a_plan() -> None:
     latest = plan.history.latest()
     delta = latest.diff_against(latest.prev_record)
     assert [change.field for change in delta.changes] == ["title"]
+
+
+def with_followed_up_measure(data: dict[str, Any]) -> None:
+    data["goals"][0]["measures"][0].update(
+        kind="share",
+        share_of="preschool",
+        kolada_kpi="N00945",
+        targets=[
+            {"year": 2024, "value": 50},
+            {"year": 2025, "tertial": 1, "value": 55.5},
+            {"year": 2025, "value": 60},
+        ],
+    )
+
+
+def test_a_measures_kind_share_kolada_id_and_targets_round_trip() -> None:
+    first = plan_export(plan=plan_import(text=changed(with_followed_up_measure)))
+    Plan.objects.all().delete()
+    second = plan_export(plan=plan_import(text=first))
+    assert second == first
+    measure = yaml.safe_load(first)["goals"][0]["measures"][0]
+    assert (measure["kind"], measure["share_of"], measure["kolada_kpi"]) == (
+        "share",
+        "preschool",
+        "N00945",
+    )
+    assert measure["targets"] == [
+        {"year": 2024, "value": 50},
+        {"year": 2025, "tertial": 1, "value": 55.5},
+        {"year": 2025, "value": 60},
+    ]
+
+
+def test_a_kolada_id_in_another_form_is_refused_with_an_example() -> None:
+    errors = refused(changed(lambda d: d["goals"][0]["measures"][0].update(kolada_kpi="945")))
+    assert errors == [
+        "goals[1].measures[1].kolada_kpi: "
+        "ska vara ett nyckeltals id i Kolada, till exempel ”N00945”"
+    ]
+
+
+def test_what_a_share_is_of_is_refused_on_a_measure_that_is_no_share() -> None:
+    errors = refused(
+        changed(lambda d: d["goals"][0]["measures"][0].update(kind="count", share_of="school"))
+    )
+    assert errors == ["goals[1].measures[1].share_of: anges bara när kind är share (en andel)"]
+
+
+def test_two_targets_for_the_same_period_are_refused() -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["goals"][0]["measures"][0]["targets"] = [
+            {"year": 2025, "value": 1},
+            {"year": 2025, "value": 2},
+        ]
+
+    assert refused(changed(change)) == [
+        "goals[1].measures[1].targets[2]: det finns redan ett mål för samma period"
+    ]

@@ -14,6 +14,8 @@ from handlingskraft.plans.models import (
     Activity,
     ActivityActor,
     Goal,
+    MeasureKind,
+    MeasureTarget,
     Plan,
     PlanStatus,
     RevisionNote,
@@ -230,3 +232,19 @@ def test_adopting_refuses_an_actor_of_another_organisation(
     assert Plan.objects.get(organization=world.organization, version=2).status == (
         PlanStatus.UNDER_REVISION
     )
+
+
+def test_revising_copies_a_measures_kind_kolada_id_and_targets_per_period(world: World):
+    world.measure.kind, world.measure.share_of = MeasureKind.SHARE, "school"
+    world.measure.kolada_kpi = "N00945"
+    world.measure.save()
+    MeasureTarget.objects.create(measure=world.measure, year=2025, tertial=1, value=40)
+    MeasureTarget.objects.create(measure=world.measure, year=2025, value=60)
+    revision = plan_revise(plan=world.plan, user=world.users["coordinator"])
+    copied = revision.measures.get()
+    assert (copied.kind, copied.share_of, copied.kolada_kpi) == ("share", "school", "N00945")
+    assert [(t.year, t.tertial, t.value) for t in copied.targets.order_by("year", "tertial")] == [
+        (2025, 0, 60),
+        (2025, 1, 40),
+    ]
+    assert world.measure.targets.count() == 2

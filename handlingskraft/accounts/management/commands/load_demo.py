@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from handlingskraft.accounts.models import Membership, Role, User
+from handlingskraft.datacollection.seeds import seed_demo_statistics
 from handlingskraft.followup.seeds import HANINGE_ROUND, seed_round_from_plan_statuses
 from handlingskraft.organizations.models import Actor, ActorKind, Organization
 from handlingskraft.plans.models import Plan
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             for organization in Organization.objects.order_by("name"):
                 credentials += self._organization_users(organization)
             self._seed_rounds()
+            seed_demo_statistics()
         if settings.DEMO_MODE:
             self.stdout.write("\nDemoanvändare (nya lösenord vid varje start i demoläge):")
             for username, password in credentials:

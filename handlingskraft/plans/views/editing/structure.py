@@ -124,7 +124,9 @@ def _goal_contents(goal: Goal) -> list[str]:
             % {"count": prerequisites}
         )
     if measures:
-        contents.append(_("%(count)d mått") % {"count": measures})
+        contents.append(
+            ngettext("%(count)d mått", "%(count)d mått", measures) % {"count": measures}
+        )
     if activities:
         label = plan.activity_label if activities == 1 else plan.activity_label_plural
         contents.append(f"{activities} {label}")

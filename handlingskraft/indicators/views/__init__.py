@@ -1,0 +1,1 @@
+"""The indicator pages, one module per area."""
