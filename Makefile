@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bench install browser run demo test lint typecheck migrations-check pytest format clean messages
+.PHONY: bench screenshots install browser run demo test lint typecheck migrations-check pytest format clean messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,3 +65,7 @@ clean:
 # Speed targets, on a throwaway database (set DATABASE_URL for PostgreSQL).
 bench: install
 	$(BIN)/python bench/run.py
+
+# Retake the user guide's screenshots (docs/bilder/) with the browser tests.
+screenshots: install browser
+	HANDLINGSKRAFT_SCREENSHOTS=1 $(BIN)/pytest -m browser -q

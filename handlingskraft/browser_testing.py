@@ -85,8 +85,11 @@ def axe_violations(page: Any) -> list[str]:
     ]
 
 
-def screenshot(page: Any, name: str) -> Path:
-    """Save a screenshot for the user guide (docs/bilder/NAME.png)."""
+def screenshot(page: Any, name: str) -> Path | None:
+    """Save a screenshot for the user guide (docs/bilder/NAME.png) when the run
+    asks for them (`make screenshots`); an ordinary test run leaves docs alone."""
+    if not os.environ.get("HANDLINGSKRAFT_SCREENSHOTS"):
+        return None
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOT_DIR / f"{name}.png"
     page.screenshot(path=str(target), full_page=False)

@@ -140,11 +140,11 @@ def botkyrka() -> Botkyrka:
 
 
 def check_and_shoot(page: Any, name: str, heading: str) -> None:
-    """The page shows `heading` as its h1, axe-core finds nothing, and the
-    screenshot docs/bilder/NAME.png is saved."""
+    """The page shows `heading` as its h1 and axe-core finds nothing; with
+    `make screenshots` the picture docs/bilder/NAME.png is retaken."""
     assert page.get_by_role("heading", level=1).inner_text() == heading, name
     assert axe_violations(page) == [], name
-    assert screenshot(page, name).stat().st_size > 0
+    screenshot(page, name)
 
 
 def test_screenshots_of_logging_in_and_of_the_coordinators_pages(
