@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, consolidation, history, reporting, review, rounds
+from .views import assessments, consolidation, history, lists, reporting, review, rounds
 
 app_name = "followup"
 
@@ -9,6 +9,7 @@ ROUND = "<slug:org_slug>/uppfoljning/<int:round_id>/"
 urlpatterns = [
     path("<slug:org_slug>/uppfoljning/", rounds.round_list, name="round_list"),
     path("<slug:org_slug>/uppfoljning/ny/", rounds.round_create, name="round_create"),
+    path("<slug:org_slug>/uppfoljning/listor/", lists.lists_edit, name="lists"),
     path(ROUND, rounds.round_detail, name="round_detail"),
     path(f"{ROUND}paminn/", rounds.round_remind, name="round_remind"),
     path(f"{ROUND}las/", rounds.round_lock_view, name="round_lock"),
