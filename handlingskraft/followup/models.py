@@ -95,6 +95,16 @@ class RoundState(models.TextChoices):
     LOCKED = "locked", _("Godkänd och låst")
 
 
+class RoundQuerySet(models.QuerySet["FollowUpRound"]):
+    def published(self) -> RoundQuerySet:
+        """Approved rounds the coordinator has published, of published plans."""
+        return self.filter(
+            published_at__isnull=False,
+            state=RoundState.LOCKED,
+            plan__published_at__isnull=False,
+        )
+
+
 class FollowUpRound(models.Model):
     organization = models.ForeignKey(
         Organization,
@@ -115,11 +125,14 @@ class FollowUpRound(models.Model):
         _("läge"), max_length=10, choices=RoundState.choices, default=RoundState.OPEN
     )
     closed_with_missing = models.BooleanField(_("stängd med saknade rapporter"), default=False)
+    # Only an approved (locked) round can be published; reopening unpublishes it.
+    published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = RoundQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -136,6 +137,30 @@ def _write_back_statuses(round: FollowUpRound) -> None:
 
 
 @transaction.atomic
+def round_publish(*, round: FollowUpRound, user: User) -> FollowUpRound:
+    """Publish an approved round: its statuses may then appear on public pages
+    and in the open API (once its plan version is published too)."""
+    round = FollowUpRound.objects.select_for_update().get(pk=round.pk)
+    if round.state != RoundState.LOCKED:
+        raise FollowUpError(_("Bara en godkänd och låst omgång kan publiceras."))
+    if round.published_at is None:
+        round.published_at = timezone.now()
+        round._history_user = user  # type: ignore[attr-defined]
+        round.save(update_fields=["published_at"])
+    return round
+
+
+@transaction.atomic
+def round_unpublish(*, round: FollowUpRound, user: User) -> FollowUpRound:
+    round = FollowUpRound.objects.select_for_update().get(pk=round.pk)
+    if round.published_at is not None:
+        round.published_at = None
+        round._history_user = user  # type: ignore[attr-defined]
+        round.save(update_fields=["published_at"])
+    return round
+
+
+@transaction.atomic
 def round_reopen(*, round: FollowUpRound, user: User, reason: str) -> FollowUpRound:
     """Reopen a locked round; the reason is required and recorded."""
     if not reason.strip():
@@ -144,6 +169,8 @@ def round_reopen(*, round: FollowUpRound, user: User, reason: str) -> FollowUpRo
     if round.state != RoundState.LOCKED:
         raise FollowUpError(_("Omgången är redan öppen."))
     round.state = RoundState.OPEN
+    # What is being corrected must not stay public as if it were final.
+    round.published_at = None
     round._history_user = user  # type: ignore[attr-defined]
     round.save()
     RoundEvent.objects.create(

@@ -87,6 +87,11 @@ class PlanQuerySet(models.QuerySet["Plan"]):
         adopted = versions.filter(status=PlanStatus.ADOPTED).order_by("-version").first()
         return adopted or versions.order_by("-version").first()
 
+    def published(self) -> PlanQuerySet:
+        """Plan versions the coordinator has published: the only ones public
+        pages and the open API may show."""
+        return self.filter(published_at__isnull=False)
+
     def current_versions(self) -> PlanQuerySet:
         """One plan per slug: the highest version of each (drafts included)."""
         latest = self.filter(
@@ -166,6 +171,8 @@ class Plan(models.Model):
         _("nästa revidering (år)"), null=True, blank=True
     )
     diarienummer = models.CharField(_("diarienummer"), max_length=60, blank=True)
+    # Nothing of a plan is public until the coordinator publishes the version.
+    published_at = models.DateTimeField(_("publicerad"), null=True, blank=True)
     # Versions of one plan share the slug; a revision starts as a copy of the
     # version it revises, which stays readable as it was adopted.
     version = models.PositiveSmallIntegerField(_("version"), default=1)
