@@ -3,9 +3,11 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
 from handlingskraft.accounts.views.language import set_language
+from handlingskraft.health import health
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
+    path("healthz/", health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -10,6 +10,34 @@ from simple_history.models import HistoricalRecords
 
 from handlingskraft.lib.personal_data import validate_no_personal_data
 
+# Top-level addresses the site itself uses: an organisation with one of these
+# as its slug would be hidden behind them (tested against the URL patterns).
+RESERVED_SLUGS = frozenset(
+    {
+        "admin",
+        "api",
+        "healthz",
+        "hjalp",
+        "i18n",
+        "inbjudan",
+        "konto",
+        "media",
+        "offentligt",
+        "oidc",
+        "static",
+        "publicering",
+        "anvandare",
+    }
+)
+
+
+def validate_not_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("”%(slug)s” används av systemet självt; välj ett annat kortnamn.") % {"slug": slug}
+        )
+
+
 municipality_code_validator = RegexValidator(
     r"^\d{4}$", _("Kommunkoden ska vara fyra siffror, till exempel 0127.")
 )
@@ -19,7 +47,9 @@ class Organization(models.Model):
     """A municipality or region: the tenant. Nothing internal crosses its border."""
 
     name = models.CharField(_("namn"), max_length=200, unique=True)
-    slug = models.SlugField(_("kortnamn i adresser"), max_length=60, unique=True)
+    slug = models.SlugField(
+        _("kortnamn i adresser"), max_length=60, unique=True, validators=[validate_not_reserved]
+    )
     municipality_code = models.CharField(
         _("kommunkod"),
         max_length=4,

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from handlingskraft.lib.personal_data import personal_data_message
+from handlingskraft.organizations.models import RESERVED_SLUGS
 
 from .errors import format_path
 
@@ -21,6 +22,7 @@ DATE_FIELDS = {"decided_on", "valid_from", "valid_until", "starts_on", "due_on",
 def rule_errors(data: dict[str, Any]) -> list[str]:
     """Every rule the (schema-valid) plan file `data` breaks."""
     checks = [
+        _organization_errors(data),
         _actor_errors(data),
         _reference_errors(data),
         _goal_number_errors(data),
@@ -34,6 +36,15 @@ def rule_errors(data: dict[str, Any]) -> list[str]:
 
 def _error(path: Path, message: str) -> str:
     return f"{format_path(path) or _('filen')}: {message}"
+
+
+def _organization_errors(data: dict[str, Any]) -> Iterator[str]:
+    slug = data["organization"]["slug"]
+    if slug in RESERVED_SLUGS:
+        yield _error(
+            ("organization", "slug"),
+            _("”%(slug)s” används av systemet självt; välj ett annat kortnamn") % {"slug": slug},
+        )
 
 
 def _actor_names(data: dict[str, Any]) -> set[str]:
