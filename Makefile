@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bench screenshots install browser run demo test lint typecheck migrations-check pytest format clean messages
+.PHONY: bench faults screenshots install browser system-deps run demo test lint typecheck migrations-check pytest format clean messages api-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,19 @@ browser:
 	@test -x $(CHROMIUM_PATH) || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else echo "Installera Chromium: sudo apt-get install chromium (eller sätt CHROMIUM_PATH)"; exit 1; fi; }
+
+# The reports' system libraries and readers (not needed for `make run`: without
+# Pango the pages say PDF cannot be made). WeasyPrint needs Pango; the document
+# tests open the files in LibreOffice and poppler. Installs as root; otherwise
+# prints what to install.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation2 \
+	libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+system-deps:
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null \
+	    && ldconfig -p | grep -q libpangoft2-1.0; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES); \
+	else echo "Installera: sudo apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi
 
 demo: install
 	$(MANAGE) migrate --noinput
@@ -48,6 +61,11 @@ pytest: install browser
 
 test: lint typecheck migrations-check pytest
 
+# The REST API against its OpenAPI document (schemathesis), on a throwaway
+# SQLite database with the demo data and a local server; a few minutes.
+api-check: install
+	$(BIN)/python -m handlingskraft.api.schemathesis_check
+
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -65,6 +83,14 @@ clean:
 # Speed targets, on a throwaway database (set DATABASE_URL for PostgreSQL).
 bench: install
 	$(BIN)/python bench/run.py
+
+# Fault tests (docs/performance.md): a lost database connection, killed gunicorn
+# workers, a double submit; each on a throwaway PostgreSQL database on 127.0.0.1.
+# Shortened versions run in `make test`.
+faults: install
+	$(BIN)/python bench/faults/db_drop.py
+	$(BIN)/python bench/faults/kill_worker.py
+	$(BIN)/python bench/faults/double_submit.py
 
 # Retake the user guide's screenshots (docs/bilder/) with the browser tests.
 screenshots: install browser

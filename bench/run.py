@@ -24,10 +24,41 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from bench.harness import measure, write_report  # noqa: E402
-from bench.scenarios import big_plan, coordinator_of  # noqa: E402
+from bench.harness import Measurement, measure, write_report  # noqa: E402
+from bench.scenarios import big_plan, coordinator_of, rounds_of_history  # noqa: E402
+from handlingskraft.accounts.models import User  # noqa: E402
 from handlingskraft.followup.models import FollowUpRound  # noqa: E402
 from handlingskraft.followup.services import RoundInput, round_open  # noqa: E402
+from handlingskraft.plans.models import Plan  # noqa: E402
+
+
+def report_measurements(plan: Plan, coordinator: User, client: Client) -> list[Measurement]:
+    """The follow-up report of the latest of 10 approved rounds of the big plan."""
+    latest = rounds_of_history(plan, coordinator, rounds=10)
+    base = f"/{latest.organization.slug}/uppfoljning/{latest.pk}/"
+    for url in (base + "rapport.docx", base + "rapport.pdf"):
+        status = client.get(url).status_code
+        if status != 200:
+            sys.exit(f"{url} svarade {status}; mätningen avbryts.")
+    return [
+        measure(
+            "Rapporten som DOCX: 500 aktiviteter, 10 omgångar",
+            lambda: client.get(base + "rapport.docx"),
+            runs=5,
+            target_ms=2000,
+        ),
+        measure(
+            "Rapporten som PDF: 500 aktiviteter, 10 omgångar",
+            lambda: client.get(base + "rapport.pdf"),
+            runs=3,
+            target_ms=5000,
+        ),
+        measure(
+            "Aktivitetslistan som XLSX, 500 aktiviteter",
+            lambda: client.get(base + "aktiviteter.xlsx"),
+            runs=5,
+        ),
+    ]
 
 
 def main() -> None:
@@ -64,6 +95,7 @@ def main() -> None:
             target_ms=300,
         ),
     ]
+    results += report_measurements(plan, coordinator, client)
     engine = django.db.connection.vendor
     print(
         write_report(results, ROOT / "bench" / "results", f"Handlingskraft – mätningar ({engine})")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -107,6 +108,14 @@ def swedish_by_default() -> Iterator[None]:
 def fast_password_hashing(settings: Any) -> None:
     """Hashing passwords properly is slow on purpose; tests need not be."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Each test starts with an empty cache: the API's rate limits count in it,
+    and every test client calls from the same address."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -70,14 +70,23 @@ INSTALLED_APPS = [
     "handlingskraft.followup",
     "handlingskraft.indicators",
     "handlingskraft.datacollection",
+    "handlingskraft.training",
     "handlingskraft.exports",
     "handlingskraft.help",
+    "handlingskraft.public",
+    "handlingskraft.api",
+    # django-ninja: installed so that its API documentation page uses the
+    # static files it ships instead of a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Serves the static files itself, so no web server needs configuring for them.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A lost database connection answers with a Swedish 503 page ("nothing was
+    # saved, try again"), not a bare server error; see database_unavailable.py.
+    "handlingskraft.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, but only the language chosen with the switch counts.
     "handlingskraft.accounts.language.ChosenLanguageMiddleware",
@@ -258,6 +267,31 @@ if _proxy_ssl_header:
             "till exempel HTTP_X_FORWARDED_PROTO,https."
         )
     SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header[0], _proxy_ssl_header[1])
+
+# Public pages -----------------------------------------------------------------
+# Where problems with the site's accessibility are reported (the accessibility
+# statement, DOS-lagen 2018:1937). Set it to a mailbox someone reads.
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@example.org")
+# Where "Lämna sidan snabbt" on the public pages leads: a neutral page.
+QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.google.com/search?q=v%C3%A4der")
+
+# REST API (handlingskraft/api, docs/api.md) ---------------------------------
+# Requests per period for each API token, and for each address without a
+# token ("60/min"; periods s, min, h, d). Counted in the cache: with several
+# app servers, set REDIS_URL (a shared cache; needs `pip install redis`), or
+# each server counts on its own.
+API_RATE_TOKEN = env_str("API_RATE_TOKEN", "600/min")
+API_RATE_ANONYMOUS = env_str("API_RATE_ANONYMOUS", "120/min")
+# Behind this many trusted proxies the caller's address is taken from
+# X-Forwarded-For (0: REMOTE_ADDR); set it only if the proxies always set it.
+API_RATE_PROXIES = env_int("API_RATE_PROXIES", 0)
+if env_str("REDIS_URL", ""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("REDIS_URL", ""),
+        }
+    }
 
 # Content Security Policy: only our own scripts, styles, images and forms; no
 # inline script or style, no framing, no plugins.

@@ -5,6 +5,10 @@ from django.urls import URLPattern, URLResolver, include, path
 from handlingskraft.accounts.views.language import set_language
 from handlingskraft.health import health
 
+# A database that cannot be reached outside a view (loading the session) gets
+# the same 503 page as inside one; other errors Django's own server error.
+handler500 = "handlingskraft.database_unavailable.server_error"
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("healthz/", health, name="health"),
@@ -19,9 +23,16 @@ urlpatterns += [
     path("", include("handlingskraft.accounts.urls")),
     # Before the plans: their "<org_slug>/" would otherwise take "hjalp/".
     path("", include("handlingskraft.help.urls")),
+    # Public pages under offentligt/, and the coordinator's publishing pages.
+    path("", include("handlingskraft.public.urls")),
+    # The REST API under api/ and the token pages under konto/.
+    path("", include("handlingskraft.api.urls")),
     path("", include("handlingskraft.plans.urls")),
     path("", include("handlingskraft.audit.urls")),
     path("", include("handlingskraft.followup.urls")),
     path("", include("handlingskraft.indicators.urls")),
     path("", include("handlingskraft.datacollection.urls")),
+    path("", include("handlingskraft.training.urls")),
+    # Reports and downloads (the plan document, the round's report, activity lists).
+    path("", include("handlingskraft.exports.urls")),
 ]

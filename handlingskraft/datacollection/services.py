@@ -142,6 +142,10 @@ def values_save(
     `based_on` is the version number the user loaded; if someone saved since,
     the save is kept as a conflict and ValuesConflict is raised (after the
     commit, so the refused figures are not rolled back)."""
+    _ensure_period(data_set, period)
+    if not any(_has_a_count(entry) for entry in entries.values()):
+        # A version is its rows; a save without a single count would be no version.
+        raise StatisticsError(_("Fyll i minst ett antal."))
     saved = _values_append(
         data_set=data_set,
         actor=actor,
@@ -154,6 +158,10 @@ def values_save(
     if saved.conflict:
         raise ValuesConflict(mine=saved.mine, theirs=saved.theirs)
     return saved.mine
+
+
+def _has_a_count(entry: ElementEntry) -> bool:
+    return any(value is not None for value in entry.values.values())
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
-"""Charts drawn on the server, once, for every renderer (the HTML page now,
-PDF and DOCX later).
+"""Charts drawn on the server, once, for every renderer: the HTML page and
+the PDF show the SVG, the DOCX a PNG drawn from the same shapes
+(`chart_drawing.py`).
 
-A chart is plain data (`LineChart`). `line_chart_svg` draws it as an SVG
-string with a title and a text alternative; `chart_table` gives the same data
-as a table, which every renderer shows next to the chart. No JavaScript and no
-library: the SVG is written here, and the same data always gives the same
-text.
+A chart is plain data: `LineChart` (a measure over time) or `BarChart` (how
+many activities stand at each status). `chart_svg` draws it as an SVG string
+with a title and a text alternative, `chart_png` as a picture for Word;
+`chart_table` gives the same data as a table, which every renderer shows next
+to the chart, and `text_alternative` as sentences. No JavaScript and no chart
+library: the same data always gives the same text.
 
 Nothing rests on colour alone: each series has its own dash pattern and
 marker shape, the baseline and the targets have their own line styles, the
@@ -23,6 +25,19 @@ from html import escape
 from django.utils.translation import gettext as _
 
 from handlingskraft.lib.numbers import format_decimal
+
+from .chart_drawing import (
+    Circle,
+    Line,
+    Path,
+    Point,
+    Polygon,
+    Rect,
+    Shape,
+    Text,
+    png,
+    svg_element,
+)
 
 WIDTH = 640
 PLOT_TOP = 24
@@ -68,6 +83,26 @@ class LineChart:
 
 
 @dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    key: str = ""
+    """Picks the bar's colour (a status value); the label and number tell the rest."""
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars, one per category, each labelled with its name and number."""
+
+    title: str
+    bars: Sequence[Bar]
+    description: str = ""
+    label_heading: str = ""
+    """The table's heading for the bars' names ("Status")."""
+    value_heading: str = ""
+
+
+@dataclass(frozen=True)
 class ChartTable:
     caption: str
     header: list[str]
@@ -84,9 +119,17 @@ def _baseline_label(chart: LineChart) -> str:
     return chart.baseline_label or _("Nollmätning")
 
 
-def chart_table(chart: LineChart) -> ChartTable:
-    """The chart's data as a table: a row per category, a column per series
-    and one for the targets if there are any; the baseline as a note."""
+def chart_table(chart: LineChart | BarChart) -> ChartTable:
+    """The chart's data as a table. A line chart: a row per category, a column
+    per series and one for the targets if there are any; the baseline as a
+    note. A bar chart: a row per bar."""
+    if isinstance(chart, BarChart):
+        return ChartTable(
+            caption=chart.title,
+            header=[chart.label_heading or _("Kategori"), chart.value_heading or _("Antal")],
+            rows=[[bar.label, str(bar.value)] for bar in chart.bars],
+            notes=[],
+        )
     header = [_("Period"), *(series.name for series in chart.series)]
     has_targets = any(target is not None for target in chart.targets)
     if has_targets:
@@ -107,9 +150,15 @@ def _cell(value: Decimal | None) -> str:
     return "–" if value is None else format_decimal(value)
 
 
-def text_alternative(chart: LineChart) -> str:
-    """Everything the chart shows, as sentences: the SVG's description."""
+def text_alternative(chart: LineChart | BarChart) -> str:
+    """Everything the chart shows, as sentences: the SVG's description and the
+    picture's alternative text."""
     parts = [chart.description] if chart.description else []
+    if isinstance(chart, BarChart):
+        parts.append(_("Stapeldiagram."))
+        bars = "; ".join(f"{bar.label}: {bar.value}" for bar in chart.bars)
+        parts.append(f"{bars or _('inga värden')}.")
+        return " ".join(parts)
     parts.append(_("Linjediagram."))
     for series in chart.series:
         values = "; ".join(
@@ -178,75 +227,45 @@ def _x_positions(count: int) -> list[float]:
     return [PLOT_LEFT + X_PADDING + inner * index / (count - 1) for index in range(count)]
 
 
-def _f(number: float) -> str:
-    return f"{number:.1f}"
-
-
-def _marker(kind: str, x: float, y: float, colour: str, hollow: bool = False) -> str:
+def _marker(kind: str, x: float, y: float, colour: str, hollow: bool = False) -> Shape:
     fill = "#ffffff" if hollow else colour
-    common = f'fill="{fill}" stroke="{colour}" stroke-width="2"'
     if kind == "circle":
-        return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="4" {common}/>'
+        return Circle(x, y, 4, fill, colour)
     if kind == "square":
-        return f'<rect x="{_f(x - 4)}" y="{_f(y - 4)}" width="8" height="8" {common}/>'
+        return Rect(x - 4, y - 4, 8, 8, fill, colour, 2)
     if kind == "triangle":
-        points = f"{_f(x)},{_f(y - 5)} {_f(x + 5)},{_f(y + 4)} {_f(x - 5)},{_f(y + 4)}"
-        return f'<polygon points="{points}" {common}/>'
+        return Polygon(((x, y - 5), (x + 5, y + 4), (x - 5, y + 4)), fill, colour)
     if kind == "diamond":
-        points = f"{_f(x)},{_f(y - 5)} {_f(x + 5)},{_f(y)} {_f(x)},{_f(y + 5)} {_f(x - 5)},{_f(y)}"
-        return f'<polygon points="{points}" {common}/>'
+        return Polygon(((x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y)), fill, colour)
     # A cross: two strokes, readable without its colour.
-    return (
-        f'<path d="M{_f(x - 4)} {_f(y - 4)}L{_f(x + 4)} {_f(y + 4)}'
-        f'M{_f(x - 4)} {_f(y + 4)}L{_f(x + 4)} {_f(y - 4)}" '
-        f'fill="none" stroke="{colour}" stroke-width="2.5"/>'
-    )
+    return Path((((x - 4, y - 4), (x + 4, y + 4)), ((x - 4, y + 4), (x + 4, y - 4))), colour)
 
 
-def _line(points: list[tuple[float, float] | None], colour: str, dash: str) -> str:
+def _line(points: list[Point | None], colour: str, dash: str) -> Path | None:
     """A path through the points; a missing point breaks the line (a point
     standing alone is shown by its marker only)."""
-    segments: list[list[tuple[float, float]]] = [[]]
+    segments: list[list[Point]] = [[]]
     for point in points:
         if point is None:
             segments.append([])
         else:
             segments[-1].append(point)
-    commands = [
-        "M" + "L".join(f"{_f(x)} {_f(y)}" for x, y in segment)
-        for segment in segments
-        if len(segment) > 1
-    ]
-    if not commands:
-        return ""
-    dash_attribute = f' stroke-dasharray="{dash}"' if dash else ""
-    return (
-        f'<path d="{"".join(commands)}" fill="none" stroke="{colour}" '
-        f'stroke-width="2.5"{dash_attribute}/>'
-    )
+    kept = tuple(tuple(segment) for segment in segments if len(segment) > 1)
+    return Path(kept, colour, 2.5, dash) if kept else None
 
 
-def _text(x: float, y: float, text: str, anchor: str = "middle") -> str:
-    return (
-        f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" font-size="13" '
-        f'fill="{TEXT_COLOUR}">{escape(text)}</text>'
-    )
+def _text(x: float, y: float, text: str, anchor: str = "middle") -> Text:
+    return Text(x, y, text, TEXT_COLOUR, anchor)
 
 
-def _axes(chart: LineChart, scale: _Scale, xs: list[float]) -> list[str]:
-    parts = []
+def _axes(chart: LineChart, scale: _Scale, xs: list[float]) -> list[Shape]:
+    parts: list[Shape] = []
     for tick in scale.ticks():
         y = scale.y(tick)
-        parts.append(
-            f'<line x1="{PLOT_LEFT}" y1="{_f(y)}" x2="{PLOT_RIGHT}" y2="{_f(y)}" '
-            f'stroke="{GRID_COLOUR}" stroke-width="1"/>'
-        )
+        parts.append(Line(PLOT_LEFT, y, PLOT_RIGHT, y, GRID_COLOUR, 1))
         parts.append(_text(PLOT_LEFT - 8, y + 4, format_decimal(tick), anchor="end"))
     bottom = PLOT_TOP + PLOT_HEIGHT
-    parts.append(
-        f'<line x1="{PLOT_LEFT}" y1="{bottom}" x2="{PLOT_RIGHT}" y2="{bottom}" '
-        f'stroke="{TEXT_COLOUR}" stroke-width="1.5"/>'
-    )
+    parts.append(Line(PLOT_LEFT, bottom, PLOT_RIGHT, bottom, TEXT_COLOUR, 1.5))
     for x, category in zip(xs, chart.categories, strict=True):
         parts.append(_text(x, bottom + 20, category))
     return parts
@@ -265,8 +284,8 @@ def _legend_entries(chart: LineChart) -> list[tuple[str, str, str, str, bool]]:
     return entries
 
 
-def _legend(chart: LineChart, top: float) -> list[str]:
-    parts = []
+def _legend(chart: LineChart, top: float) -> list[Shape | None]:
+    parts: list[Shape | None] = []
     for row, (name, colour, dash, marker, hollow) in enumerate(_legend_entries(chart)):
         y = top + row * LEGEND_ROW
         parts.append(_line([(PLOT_LEFT, y), (PLOT_LEFT + 36, y)], colour, dash))
@@ -276,8 +295,8 @@ def _legend(chart: LineChart, top: float) -> list[str]:
     return parts
 
 
-def _plot(chart: LineChart, scale: _Scale, xs: list[float]) -> list[str]:
-    parts = []
+def _plot(chart: LineChart, scale: _Scale, xs: list[float]) -> list[Shape | None]:
+    parts: list[Shape | None] = []
     if chart.baseline is not None:
         y = scale.y(chart.baseline)
         colour, dash, _marker_kind = BASELINE_STYLE
@@ -298,27 +317,81 @@ def _plot(chart: LineChart, scale: _Scale, xs: list[float]) -> list[str]:
         ]
         parts.append(_line(points, colour, dash))
         parts += [_marker(marker, p[0], p[1], colour) for p in points if p]
-    return [part for part in parts if part]
+    return parts
 
 
-def line_chart_svg(chart: LineChart, *, chart_id: str = "diagram") -> str:
-    """The chart as an SVG element (a string), with <title> and <desc> and
-    role="img", for putting straight into an HTML page or a document.
-    `chart_id` makes the ids of the title and description unique on a page."""
+def _line_chart_shapes(chart: LineChart) -> tuple[list[Shape], int]:
+    """What the line chart is drawn with, and its height."""
     values = [v for series in chart.series for v in series.values if v is not None]
     values += [t for t in chart.targets if t is not None]
     if chart.baseline is not None:
         values.append(chart.baseline)
     xs = _x_positions(len(chart.categories)) if chart.categories else []
+    if not (values and xs):
+        message = _text(WIDTH / 2, PLOT_TOP + PLOT_HEIGHT / 2, _("Inga värden att visa ännu."))
+        return [message], PLOT_TOP + PLOT_HEIGHT
     legend_top = PLOT_TOP + PLOT_HEIGHT + 52
     height = legend_top + LEGEND_ROW * len(_legend_entries(chart))
-    body: list[str]
-    if values and xs:
-        scale = _scale(values)
-        body = [*_axes(chart, scale, xs), *_plot(chart, scale, xs), *_legend(chart, legend_top)]
-    else:
-        body = [_text(WIDTH / 2, PLOT_TOP + PLOT_HEIGHT / 2, _("Inga värden att visa ännu."))]
-        height = PLOT_TOP + PLOT_HEIGHT
+    scale = _scale(values)
+    shapes = [*_axes(chart, scale, xs), *_plot(chart, scale, xs), *_legend(chart, legend_top)]
+    return [shape for shape in shapes if shape is not None], height
+
+
+# --- the bar chart -------------------------------------------------------------------
+
+BAR_LABEL_RIGHT = 200
+BAR_LEFT = 212
+BAR_RIGHT = WIDTH - 72
+BAR_HEIGHT = 22
+BAR_ROW = 34
+BAR_TOP = 16
+# The status colours (the follow-up pages' badges), each at least 3:1 against
+# white; the bar's label and number say the same in words.
+BAR_COLOURS = {
+    "completed": "#0d5c2e",
+    "ongoing": "#1d4f7a",
+    "not_started": "#5f5f5f",
+    "delayed": "#8a2a00",
+    "cancelled": "#5a2a82",
+}
+BAR_DEFAULT_COLOUR = "#4a4a4a"
+
+
+def _bar_chart_shapes(chart: BarChart) -> tuple[list[Shape], int]:
+    if not chart.bars:
+        return [_text(WIDTH / 2, 40, _("Inga värden att visa ännu."))], 80
+    most = max(bar.value for bar in chart.bars) or 1
+    height = BAR_TOP * 2 + BAR_ROW * len(chart.bars)
+    shapes: list[Shape] = []
+    for index, bar in enumerate(chart.bars):
+        top = BAR_TOP + index * BAR_ROW
+        middle = top + BAR_HEIGHT / 2 + 5
+        length = (BAR_RIGHT - BAR_LEFT) * bar.value / most
+        shapes.append(_text(BAR_LABEL_RIGHT, middle, bar.label, anchor="end"))
+        if bar.value:
+            colour = BAR_COLOURS.get(bar.key, BAR_DEFAULT_COLOUR)
+            shapes.append(Rect(float(BAR_LEFT), float(top), length, float(BAR_HEIGHT), colour))
+        shapes.append(_text(BAR_LEFT + length + 8, middle, str(bar.value), anchor="start"))
+    shapes.append(Line(BAR_LEFT, BAR_TOP - 6, BAR_LEFT, height - BAR_TOP + 6, TEXT_COLOUR, 1.5))
+    return shapes, height
+
+
+# --- output -------------------------------------------------------------------------
+
+
+def chart_shapes(chart: LineChart | BarChart) -> tuple[list[Shape], int]:
+    """The shapes the chart is drawn with and its height (its width is WIDTH):
+    the one geometry both the SVG and the PNG are made from."""
+    if isinstance(chart, BarChart):
+        return _bar_chart_shapes(chart)
+    return _line_chart_shapes(chart)
+
+
+def chart_svg(chart: LineChart | BarChart, *, chart_id: str = "diagram") -> str:
+    """The chart as an SVG element (a string), with <title> and <desc> and
+    role="img", for putting straight into an HTML page or a document.
+    `chart_id` makes the ids of the title and description unique on a page."""
+    shapes, height = chart_shapes(chart)
     title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-beskrivning"
     return "\n".join(
         [
@@ -328,7 +401,19 @@ def line_chart_svg(chart: LineChart, *, chart_id: str = "diagram") -> str:
             f'<title id="{title_id}">{escape(chart.title)}</title>',
             f'<desc id="{desc_id}">{escape(text_alternative(chart))}</desc>',
             '<rect width="100%" height="100%" fill="#ffffff"/>',
-            *body,
+            *(svg_element(shape) for shape in shapes),
             "</svg>",
         ]
     )
+
+
+def line_chart_svg(chart: LineChart, *, chart_id: str = "diagram") -> str:
+    """The line chart as SVG (see `chart_svg`)."""
+    return chart_svg(chart, chart_id=chart_id)
+
+
+def chart_png(chart: LineChart | BarChart) -> bytes:
+    """The chart as a PNG picture (for Word), drawn from the same shapes as the
+    SVG. Its text alternative goes with it as the picture's alt text."""
+    shapes, height = chart_shapes(chart)
+    return png(shapes, WIDTH, height)

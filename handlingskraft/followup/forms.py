@@ -137,16 +137,17 @@ class RoundForm(forms.Form):
 def validate_evidence_links(value: str) -> None:
     """Every non-empty line must be an http(s) address."""
     check = URLValidator(schemes=["http", "https"])
-    for line in value.splitlines():
+    for number, line in enumerate(value.splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
         try:
             check(line)
         except ValidationError:
+            # The line itself is not repeated: it might hold what the guard refuses.
             raise ValidationError(
-                _("Raden ”%(line)s” är inte en webbadress som börjar med http:// eller https://."),
-                params={"line": line[:80]},
+                _("Rad %(number)s är inte en webbadress som börjar med http:// eller https://."),
+                params={"number": number},
                 code="invalid_link",
             ) from None
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from handlingskraft.followup.models import FollowUpRound
 from handlingskraft.lib.personal_data import validate_no_personal_data
 from handlingskraft.organizations.models import Actor, Organization, Unit
 from handlingskraft.plans.models import Measure, ShareOf
@@ -33,6 +34,7 @@ class ValueSource(models.TextChoices):
     MANUAL = "manual", _("Inmatat")
     UNIT_SURVEY = "unit_survey", _("Enhetsenkät")
     KOLADA = "kolada", _("Kolada")
+    COMPETENCE_PLAN = "competence_plan", _("Kompetensförsörjningsplanen")
 
 
 def _tertial_field() -> models.PositiveSmallIntegerField[int, int]:
@@ -49,6 +51,28 @@ class MeasureValueQuerySet(models.QuerySet["MeasureValue"]):
             measure__lineage=measure.lineage,
             measure__plan__organization_id=measure.plan.organization_id,
         ).order_by("pk")
+
+    def published(self) -> MeasureValueQuerySet:
+        """Values public pages and the open API may show: of a measure that a
+        published version of its plan holds (by lineage, so values entered
+        under an earlier version count), for a period that a published round
+        of that plan (any version) has reached, that is a round whose period
+        ends in or after the period's last month. Until a follow-up covering a
+        period is published, its values stay internal."""
+        in_published_plan = Measure.objects.filter(
+            lineage=OuterRef("measure__lineage"),
+            plan__organization_id=OuterRef("measure__plan__organization_id"),
+            plan__published_at__isnull=False,
+        )
+        covering_round = FollowUpRound.objects.published().filter(
+            Q(period_end__year__gt=OuterRef("year"))
+            | Q(period_end__year=OuterRef("year"), period_end__month__gte=OuterRef("last_month")),
+            organization_id=OuterRef("measure__plan__organization_id"),
+            plan__slug=OuterRef("measure__plan__slug"),
+        )
+        return self.annotate(
+            last_month=Case(When(tertial=0, then=Value(12)), default=F("tertial") * 4)
+        ).filter(Exists(in_published_plan), Exists(covering_round))
 
 
 class MeasureValue(models.Model):

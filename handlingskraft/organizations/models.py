@@ -27,6 +27,9 @@ RESERVED_SLUGS = frozenset(
         "static",
         "publicering",
         "anvandare",
+        # Site-wide public pages sit beside the organisations' under offentligt/.
+        "jamforelse",
+        "tillganglighet",
     }
 )
 

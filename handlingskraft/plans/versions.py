@@ -95,6 +95,8 @@ def plan_revise(*, plan: Plan, user: User) -> Plan:
         decided_by=None,
         decided_on=None,
         diarienummer="",
+        # A revision is a draft: public only once adopted and published itself.
+        published_at=None,
     )
     new_goal_ids = {}
     for goal in goals:

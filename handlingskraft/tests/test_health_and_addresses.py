@@ -69,4 +69,3 @@ def test_the_health_check_reports_a_database_that_does_not_answer(
     response = Client().get("/healthz/")
     assert response.status_code == 503
     assert response.json()["status"] == "fel"
-

@@ -21,6 +21,8 @@ ORGANIZATION_LINKS = [
     ("Uppföljning", "followup:round_list", Capability.VIEW_INTERNAL),
     ("Mått", "indicators:measure_list", Capability.VIEW_PLAN),
     ("Statistik", "statistics:dataset_list", Capability.VIEW_PLAN),
+    ("Utbildning", "training:training_list", Capability.VIEW_PLAN),
+    ("Publicering", "public:publishing", Capability.PUBLISH),
     ("Användare", "accounts:member_list", Capability.MANAGE_USERS),
     ("Historik", "audit:organization_log", Capability.VIEW_AUDIT_LOG),
 ]

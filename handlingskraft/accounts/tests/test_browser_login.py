@@ -31,7 +31,7 @@ def test_a_coordinator_logs_in_with_the_form_and_reaches_the_activity_list(
     page.get_by_label("Användarnamn").fill("samordnare")
     page.get_by_label("Lösenord").fill("fel-lösenord-helt-enkelt")
     page.get_by_role("button", name="Logga in").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert axe_violations(page) == []
 
     page.get_by_label("Användarnamn").fill("samordnare")

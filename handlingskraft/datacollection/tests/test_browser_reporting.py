@@ -50,27 +50,27 @@ def test_a_reporter_enters_a_data_set_in_the_browser(
     field(page, abroad.pk, "g:x").fill("0")
     field(page, staff.pk, TOTAL).fill("40")
     page.get_by_role("button", name="Spara utkast").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert page.get_by_text("Uppdelningen summerar till 5 men totalt är 6.").first.is_visible()
     assert axe_violations(page) == []
 
     # Corrected, saved as a draft: the trained staff went from 10 to 40.
     field(page, abroad.pk, TOTAL).fill("5")
     page.get_by_role("button", name="Spara utkast").click()
-    assert page.get_by_text("Utkastet är sparat.").is_visible()
+    page.get_by_text("Utkastet är sparat.").wait_for()
     assert page.get_by_text(
         "Antalet har mer än fördubblats sedan förra perioden (10)."
     ).is_visible()
     assert axe_violations(page) == []
 
     page.get_by_role("button", name="Skicka in").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert page.get_by_text("Skriv en kommentar som förklarar ändringen").first.is_visible()
     assert axe_violations(page) == []
 
     field(page, staff.pk, COMMENT).fill("Webbutbildningen blev obligatorisk.")
     page.get_by_role("button", name="Skicka in").click()
-    assert page.get_by_text("Rapporten är inskickad. Tack!").is_visible()
+    page.get_by_text("Rapporten är inskickad. Tack!").wait_for()
     assert axe_violations(page) == []
     assert report_states(data_set)[(world.social.pk, YEAR)] == ValueState.SUBMITTED
 
@@ -107,10 +107,10 @@ def test_the_coordinators_and_readers_statistics_pages_are_accessible(
 
     page.goto(report_url(data_set, world.social, name="review"))
     page.get_by_role("button", name="Skicka tillbaka för komplettering").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Godkänn och lås").click()
-    assert page.get_by_text("Rapporten är godkänd och låst.").is_visible()
+    page.get_by_text("Rapporten är godkänd och låst.").wait_for()
 
     reader = browser_page.context.new_page()
     reader.context.clear_cookies()

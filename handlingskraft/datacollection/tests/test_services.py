@@ -263,3 +263,16 @@ def test_the_threshold_is_five_until_set_and_never_under_three(world: World):
         threshold_set(organization=organization, user=world.users["coordinator"], threshold=2)
     with pytest.raises(IntegrityError), transaction.atomic():
         StatisticsSettings.objects.filter(organization=organization).update(disclosure_threshold=2)
+
+
+def test_a_save_without_a_single_count_is_refused_in_words(world: World, data_set: DataSet):
+    with pytest.raises(StatisticsError, match=r"Fyll i minst ett antal\."):
+        values_save(
+            data_set=data_set,
+            actor=world.social,
+            period=Period(2025),
+            user=world.users["reporter"],
+            entries={},
+            based_on=0,
+            submit=False,
+        )

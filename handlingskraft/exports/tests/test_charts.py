@@ -113,3 +113,50 @@ def test_a_table_without_targets_has_no_target_column() -> None:
     table = chart_table(shares_chart(targets=[], baseline=None))
     assert table.header == ["Period", "Totalt", "Kvinnor/flickor"]
     assert table.notes == []
+
+
+# --- the bar chart and the PNG ----------------------------------------------------------
+
+from handlingskraft.exports.charts import (  # noqa: E402
+    Bar,
+    BarChart,
+    chart_png,
+    chart_shapes,
+    chart_svg,
+    text_alternative,
+)
+
+
+def status_chart() -> BarChart:
+    return BarChart(
+        title="Antal aktiviteter per status",
+        bars=[Bar("Genomförd", 6, "completed"), Bar("Pågår", 3, "ongoing"), Bar("Avbruten", 0)],
+        label_heading="Status",
+        value_heading="Antal",
+    )
+
+
+def test_the_bar_chart_names_each_bar_and_its_number_in_text() -> None:
+    root = parsed(chart_svg(status_chart(), chart_id="status"))
+    assert root.get("role") == "img"
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert texts == ["Genomförd", "6", "Pågår", "3", "Avbruten", "0"]
+    assert text_alternative(status_chart()) == "Stapeldiagram. Genomförd: 6; Pågår: 3; Avbruten: 0."
+
+
+def test_the_bar_chart_table_has_a_row_per_bar() -> None:
+    table = chart_table(status_chart())
+    assert table.header == ["Status", "Antal"]
+    assert table.rows == [["Genomförd", "6"], ["Pågår", "3"], ["Avbruten", "0"]]
+
+
+def test_the_png_is_drawn_from_the_same_shapes_at_twice_the_size() -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    for chart in (shares_chart(), status_chart()):
+        shapes, height = chart_shapes(chart)
+        image = Image.open(BytesIO(chart_png(chart)))
+        assert image.format == "PNG" and image.size == (1280, 2 * height)
+        assert len(shapes) == chart_svg(chart).count("\n") - 4

@@ -42,16 +42,16 @@ def test_a_reporter_drafts_and_submits_a_report_in_the_browser(
     page.get_by_label("Vad som gjorts under perioden").fill("Två informationsträffar hölls.")
     page.get_by_label("Länkar till underlag").fill("intranätet/protokoll")
     page.get_by_role("button", name="Spara utkast").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert page.get_by_text("är inte en webbadress").first.is_visible()
     checked.append(page.url + "#fel")
     assert axe_violations(page) == []
 
     page.get_by_label("Länkar till underlag").fill("https://intranat.example.se/protokoll")
     page.get_by_role("button", name="Spara utkast").click()
-    assert page.get_by_text("Utkastet är sparat.").is_visible()
+    page.get_by_text("Utkastet är sparat.").wait_for()
     page.get_by_role("button", name="Skicka in").click()
-    assert page.get_by_text("Rapporten är inskickad. Tack!").is_visible()
+    page.get_by_text("Rapporten är inskickad. Tack!").wait_for()
     assert page.get_by_text("väntar på granskning").is_visible()
     checked.append(page.url + "#inskickad")
     assert axe_violations(page) == []
@@ -128,18 +128,18 @@ def test_the_coordinators_follow_up_pages_have_no_accessibility_violations(
 
     page.goto(reverse("followup:task_review", kwargs={**in_round, "task_id": task.pk}))
     page.get_by_role("button", name="Skicka tillbaka för komplettering").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert axe_violations(page) == []
 
     page.goto(reverse("followup:round_lock", kwargs=in_round))
     page.get_by_role("button", name="Godkänn och lås omgången").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert axe_violations(page) == []
     page.get_by_label("Stäng med saknade rapporter").check()
     page.get_by_role("button", name="Godkänn och lås omgången").click()
-    assert page.get_by_text("Omgången är godkänd och låst.").is_visible()
+    page.get_by_text("Omgången är godkänd och låst.").wait_for()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Öppna omgången igen").click()
     page.get_by_role("button", name="Öppna omgången igen").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert axe_violations(page) == []

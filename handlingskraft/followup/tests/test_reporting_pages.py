@@ -126,8 +126,7 @@ def test_evidence_links_must_be_web_addresses(
     response = client_as("reporter").post(task_url(task), data)
     assert response.status_code == 200
     assert response.context["form"].errors["evidence_links"] == [
-        "Raden ”fil://server/hemligt.docx” är inte en webbadress som börjar med "
-        "http:// eller https://."
+        "Rad 2 är inte en webbadress som börjar med http:// eller https://."
     ]
     assert 'id="id_evidence_links_error"' in response.content.decode()
     assert not StatusReport.objects.exists()
@@ -238,3 +237,15 @@ def test_an_approved_report_says_so(
     assert "Rapporten är godkänd." in html
     task.refresh_from_db()
     assert task.state == TaskState.APPROVED
+
+
+def test_a_refused_evidence_line_is_not_repeated_back(
+    world: World,
+    round: FollowUpRound,
+    statuses: dict[str, StatusOption],
+    client_as: Callable[[str], Client],
+):
+    task = socials_task(world, round)
+    data = report_data(statuses["ongoing"], based_on=0, evidence_links="Barnet 19811218-9876")
+    response = client_as("reporter").post(task_url(task), data)
+    assert "19811218-9876" not in str(response.context["form"].errors)

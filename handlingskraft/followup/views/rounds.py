@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from handlingskraft.accounts.permissions import Capability, requires
+from handlingskraft.exports.services import freeze_after_approval
 from handlingskraft.organizations.models import Organization
 
 from ..forms import LockForm, ReopenForm, RoundForm
@@ -177,6 +178,8 @@ def round_lock_view(
         except FollowUpError as error:
             form.add_error(None, str(error))
         else:
+            # The approved report is generated and stored as a frozen file.
+            freeze_after_approval(round=round, user=acting_user(request))
             messages.success(request, _("Omgången är godkänd och låst."))
             return redirect(_detail_url(round))
     return render(

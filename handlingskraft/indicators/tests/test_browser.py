@@ -73,7 +73,7 @@ def test_the_unit_survey_answer_page_passes_axe_and_saves_an_answer(
         "Rutinen är antagen men inte införd."
     )
     page.get_by_role("button", name="Spara svaren").click()
-    assert page.get_by_text("Svaren är sparade (1 ändrade).").is_visible()
+    page.get_by_text("Svaren är sparade (1 ändrade).").wait_for()
     assert axe_violations(page) == []
     screenshot(page, "enhetsenkat-svara")
     own.refresh_from_db()

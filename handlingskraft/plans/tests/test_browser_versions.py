@@ -66,7 +66,7 @@ def test_a_coordinator_revises_the_botkyrka_plan_and_reads_the_comparison(
     checked.append(page.url)
     assert axe_violations(page) == []
     page.get_by_role("button", name="Anta versionen").click()
-    assert page.get_by_role("alert").is_visible()
+    page.get_by_role("alert").wait_for()
     assert axe_violations(page) == []
     assert [url.split(live_server.url)[1] for url in checked] == [
         "/botkyrka/planer/hrv-handlingsplan/versioner/",

@@ -20,6 +20,7 @@ from handlingskraft.plans.models import (
     PlanStatus,
     RevisionNote,
 )
+from handlingskraft.plans.publishing import plan_publish
 from handlingskraft.plans.versions import (
     VersionError,
     compare_versions,
@@ -64,6 +65,13 @@ def test_a_plan_under_revision_cannot_be_revised_twice(world: World):
     plan_revise(plan=world.plan, user=world.users["coordinator"])
     with pytest.raises(VersionError, match="revideras redan"):
         plan_revise(plan=world.plan, user=world.users["coordinator"])
+
+
+def test_a_revision_of_a_published_version_is_not_published(world: World):
+    plan_publish(plan=world.plan, user=world.users["coordinator"])
+    revision = plan_revise(plan=world.plan, user=world.users["coordinator"])
+    assert revision.published_at is None
+    assert list(Plan.objects.published()) == [world.plan]
 
 
 def test_the_comparison_shows_added_changed_and_removed_items_with_old_and_new_text(world: World):

@@ -8,11 +8,14 @@ from django.db.models import Count
 
 from handlingskraft.accounts.models import Membership, Role, User
 from handlingskraft.datacollection.seeds import seed_demo_statistics
+from handlingskraft.exports.demo import seed_demo_report_round
 from handlingskraft.followup.seeds import HANINGE_ROUND, seed_round_from_plan_statuses
 from handlingskraft.organizations.models import Actor, ActorKind, Organization
 from handlingskraft.plans.models import Plan
 from handlingskraft.plans.planfile import parse_plan_text, plan_import
 from handlingskraft.plans.seeds import SEED_PLAN_DIR
+from handlingskraft.public.seeds import seed_help_page
+from handlingskraft.training.seeds import seed_demo_training
 
 ROLE_SUFFIXES = {
     Role.COORDINATOR: "samordnare",
@@ -37,8 +40,11 @@ class Command(BaseCommand):
                 credentials.append(self._user("admin", superuser=True))
             for organization in Organization.objects.order_by("name"):
                 credentials += self._organization_users(organization)
+                # Example contacts for the help page, for the coordinator to check.
+                seed_help_page(organization)
             self._seed_rounds()
             seed_demo_statistics()
+            seed_demo_training()
         if settings.DEMO_MODE:
             self.stdout.write("\nDemoanvändare (nya lösenord vid varje start i demoläge):")
             for username, password in credentials:
@@ -53,6 +59,10 @@ class Command(BaseCommand):
             return
         coordinator = User.objects.get(username="haninge-samordnare")
         seed_round_from_plan_statuses(plan=plan, name=HANINGE_ROUND, user=coordinator)
+        # Botkyrka's approved annual round with its frozen report (exports/demo.py).
+        botkyrka = User.objects.filter(username="botkyrka-samordnare").first()
+        if botkyrka is not None:
+            seed_demo_report_round(user=botkyrka)
 
     def _load_plan(self, text: str) -> None:
         data = parse_plan_text(text)

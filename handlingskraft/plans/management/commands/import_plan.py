@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from handlingskraft.database_unavailable import UNAVAILABLE
 from handlingskraft.plans.planfile import PlanFileError, plan_import
 
 
@@ -20,6 +21,11 @@ class Command(BaseCommand):
             raise CommandError(f"Kunde inte läsa {file}: {error}") from error
         try:
             plan = plan_import(text=text)
+        except UNAVAILABLE as error:
+            raise CommandError(
+                f"{file} lästes inte in: databasen gick inte att nå ({error}). Ingenting "
+                "sparades; kör kommandot igen när databasen svarar."
+            ) from error
         except PlanFileError as error:
             lines = "\n".join(f"  - {line}" for line in error.errors)
             raise CommandError(
