@@ -218,6 +218,33 @@ def plan_trial(dropper: Dropper) -> dict[str, Any]:
     return result
 
 
+def organization_trial(dropper: Dropper) -> dict[str, Any]:
+    from handlingskraft.organizations.models import Organization
+    from handlingskraft.transfer.errors import TransferError
+    from handlingskraft.transfer.exporting import export_organization
+    from handlingskraft.transfer.importing import import_organization
+
+    document = export_organization(Organization.objects.get(slug="orebro"))
+    Organization.objects.filter(slug="orebro").update(
+        slug="orebro-gammal", name="Gamla Örebro", municipality_code="9991"
+    )
+
+    def load() -> Any:
+        return import_organization(document)
+
+    total = count_statements(load, dropper)
+    result = trial(
+        "Läsa in en exporterad organisation",
+        load,
+        spread(total),
+        dropper,
+        (TransferError,),
+        message="Databasen gick inte att nå",
+    )
+    result["statements"] = total
+    return result
+
+
 def page_trial(dropper: Dropper) -> dict[str, Any]:
     """The report form, posted while the connection drops inside the save."""
     from django.test import Client
@@ -285,6 +312,7 @@ def main() -> int:
             report_trial(dropper),
             page_trial(dropper),
             plan_trial(dropper),
+            organization_trial(dropper),
         ]
         dropper.admin.close()
         after_drop()
