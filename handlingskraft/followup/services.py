@@ -5,7 +5,9 @@ check what the round's state allows."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -29,6 +31,8 @@ from .models import (
     StatusReport,
     TaskState,
 )
+
+R = TypeVar("R")
 
 
 class FollowUpError(Exception):
@@ -182,6 +186,14 @@ def round_reopen(*, round: FollowUpRound, user: User, reason: str) -> FollowUpRo
 # --- reporting -------------------------------------------------------------------
 
 
+def _first_per(rows: Iterable[R], key: Callable[[R], int]) -> list[R]:
+    """The first row for each key, from rows ordered newest first within each key."""
+    first: dict[int, R] = {}
+    for row in rows:
+        first.setdefault(key(row), row)
+    return list(first.values())
+
+
 def current_reports(tasks: QuerySet[ReportingTask]) -> list[StatusReport]:
     """The current (latest, non-conflict) report of each task in `tasks`."""
     reports = (
@@ -189,10 +201,7 @@ def current_reports(tasks: QuerySet[ReportingTask]) -> list[StatusReport]:
         .select_related("status", "task", "author")
         .order_by("task_id", "-number")
     )
-    latest: dict[int, StatusReport] = {}
-    for report in reports:
-        latest.setdefault(report.task_id, report)
-    return list(latest.values())
+    return _first_per(reports, lambda report: report.task_id)
 
 
 def current_report(task: ReportingTask) -> StatusReport | None:
@@ -272,10 +281,7 @@ def current_consolidations(round: FollowUpRound) -> list[Consolidation]:
         .select_related("status")
         .order_by("activity_id", "-number")
     )
-    latest: dict[int, Consolidation] = {}
-    for row in rows:
-        latest.setdefault(row.activity_id, row)
-    return list(latest.values())
+    return _first_per(rows, lambda row: row.activity_id)
 
 
 def consolidation_save(

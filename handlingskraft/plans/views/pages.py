@@ -173,10 +173,15 @@ def goal_detail(
 # --- shared by the plan pages ---------------------------------------------------------
 
 
+def version_number(value: str | None) -> int | None:
+    """A plan version number written in a URL or form; anything else (including
+    numbers too large for the database) counts as none."""
+    return int(value) if value and value.isdigit() and len(value) < 6 else None
+
+
 def requested_version(request: HttpRequest) -> int | None:
     """The plan version asked for with ?version=N, if any (a bad value counts as none)."""
-    value = request.GET.get("version", "")
-    return int(value) if value.isdigit() and len(value) < 6 else None
+    return version_number(request.GET.get("version"))
 
 
 def plan_or_404(

@@ -27,6 +27,7 @@ from handlingskraft.plans.versions import (
     plan_revise,
     revision_note_set,
 )
+from handlingskraft.plans.views.pages import version_number
 
 
 def _versions(organization: Organization, plan_slug: str) -> list[Plan]:
@@ -91,18 +92,14 @@ def plan_revise_view(
 
 def _compared(versions: list[Plan], request: HttpRequest) -> tuple[Plan, Plan]:
     by_number = {plan.version: plan for plan in versions}
-    newer = by_number.get(_number(request.GET.get("till")) or versions[0].version)
+    newer = by_number.get(version_number(request.GET.get("till")) or versions[0].version)
     if newer is None:
         raise Http404(_("Versionen finns inte."))
     default_older = newer.revision_of.version if newer.revision_of else newer.version - 1
-    older = by_number.get(_number(request.GET.get("fran")) or default_older)
+    older = by_number.get(version_number(request.GET.get("fran")) or default_older)
     if older is None or older == newer:
         raise Http404(_("Det finns ingen tidigare version att jämföra med."))
     return older, newer
-
-
-def _number(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
 
 
 @requires(Capability.VIEW_PLAN)
@@ -127,7 +124,9 @@ def plan_compare(request: HttpRequest, organization: Organization, plan_slug: st
 @requires(Capability.EDIT_PLAN)
 @require_POST
 def revision_note(request: HttpRequest, organization: Organization, plan_slug: str) -> HttpResponse:
-    plan = Plan.objects.version_for(organization, plan_slug, _number(request.POST.get("version")))
+    plan = Plan.objects.version_for(
+        organization, plan_slug, version_number(request.POST.get("version"))
+    )
     try:
         lineage = uuid.UUID(request.POST.get("lineage", ""))
     except ValueError:
