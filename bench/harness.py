@@ -1,5 +1,6 @@
 """A small timing harness: repeat an operation, report median and p95 in
-milliseconds and the number of SQL queries of one run."""
+milliseconds and the number of SQL queries of one run; compare with the
+framework floor and with the query count at a smaller scale."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
@@ -22,12 +24,42 @@ class Measurement:
     queries: int
     runs: int
     target_ms: float | None = None
+    queries_small: int | None = None
+    """The query count of the same operation at the smaller scale."""
+    floor_ratio: float | None = None
+    """The median divided by the framework floor's median."""
+    ratio_target: float | None = None
+
+    @property
+    def failures(self) -> list[str]:
+        found = []
+        if self.target_ms is not None and self.p95_ms > self.target_ms:
+            found.append("över tidsmålet")
+        if self.ratio_target is not None and (self.floor_ratio or 0) > self.ratio_target:
+            found.append(f"över {self.ratio_target:g} × golvet")
+        if self.queries_small is not None and self.queries_small != self.queries:
+            found.append("frågorna växer med datamängden")
+        return found
+
+    @property
+    def within_targets(self) -> bool:
+        return not self.failures
 
     @property
     def verdict(self) -> str:
-        if self.target_ms is None:
-            return "–"
-        return "inom målet" if self.p95_ms <= self.target_ms else "ÖVER MÅLET"
+        if self.failures:
+            return "NEJ: " + ", ".join(self.failures)
+        has_target = self.target_ms is not None or self.ratio_target is not None
+        return "ja" if has_target or self.queries_small is not None else "–"
+
+
+class MeasurementSet(list[Measurement]):
+    """Measurements in order, also found by name."""
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            return next(m for m in self if m.name == key)
+        return super().__getitem__(key)
 
 
 def measure(
@@ -62,23 +94,44 @@ def measure(
     )
 
 
-def write_report(measurements: list[Measurement], directory: Path, title: str) -> str:
+def write_report(
+    measurements: list[Measurement],
+    directory: Path,
+    title: str,
+    *,
+    sizes: dict[str, int] | None = None,
+) -> str:
     """Write results.md and results.json to `directory`; return the markdown."""
     directory.mkdir(parents=True, exist_ok=True)
     lines = [
         f"# {title}",
         "",
-        "| mätning | median (ms) | p95 (ms) | frågor | körningar | mål (ms) | utfall |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| mätning | median (ms) | p95 (ms) | × golvet | frågor | frågor, liten skala "
+        "| körningar | mål (ms) | inom målen |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for m in measurements:
         target = "" if m.target_ms is None else f"{m.target_ms:g}"
+        ratio = "" if m.floor_ratio is None else f"{m.floor_ratio:g}"
+        small = "" if m.queries_small is None else str(m.queries_small)
         lines.append(
-            f"| {m.name} | {m.median_ms} | {m.p95_ms} | {m.queries} | {m.runs} | {target} "
-            f"| {m.verdict} |"
+            f"| {m.name} | {m.median_ms} | {m.p95_ms} | {ratio} | {m.queries} | {small} "
+            f"| {m.runs} | {target} | {m.verdict} |"
         )
+    if sizes:
+        lines += ["", "| rader i databasen | antal |", "|---|---:|"]
+        lines += [f"| {name} | {count} |" for name, count in sizes.items()]
     markdown = "\n".join(lines) + "\n"
     (directory / "results.md").write_text(markdown, encoding="utf-8")
-    data = [asdict(m) | {"verdict": m.verdict} for m in measurements]
-    (directory / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    data = {
+        "title": title,
+        "measurements": [
+            asdict(m) | {"within_targets": m.within_targets, "verdict": m.verdict}
+            for m in measurements
+        ],
+        "sizes": sizes or {},
+    }
+    (directory / "results.json").write_text(
+        json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     return markdown
