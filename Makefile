@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bench faults screenshots install browser system-deps run demo test lint typecheck migrations-check pytest format clean messages api-check
+.PHONY: bench faults load screenshots install browser system-deps run demo test lint typecheck migrations-check pytest format clean messages api-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,12 @@ faults: install
 	$(BIN)/python bench/faults/db_drop.py
 	$(BIN)/python bench/faults/kill_worker.py
 	$(BIN)/python bench/faults/double_submit.py
+
+# Load test (docs/performance.md): 50 users read pages and save reports for 2
+# minutes through gunicorn, on a throwaway PostgreSQL database on 127.0.0.1;
+# afterwards every saved report is counted in the database.
+load: install
+	$(BIN)/python bench/load.py
 
 # Retake the user guide's screenshots (docs/bilder/) with the browser tests.
 screenshots: install browser

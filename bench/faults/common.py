@@ -260,9 +260,16 @@ class Client:
         if session:
             self.cookies["sessionid"] = session
 
-    def request(self, method: str, path: str, form: dict[str, Any] | None = None) -> Answer:
+    def request(
+        self,
+        method: str,
+        path: str,
+        form: dict[str, Any] | None = None,
+        extra_headers: dict[str, str] | None = None,
+    ) -> Answer:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        headers.update(extra_headers or {})
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form)
@@ -280,8 +287,8 @@ class Client:
         finally:
             connection.close()
 
-    def get(self, path: str) -> Answer:
-        return self.request("GET", path)
+    def get(self, path: str, extra_headers: dict[str, str] | None = None) -> Answer:
+        return self.request("GET", path, extra_headers=extra_headers)
 
     def post(self, path: str, form: dict[str, Any]) -> Answer:
         return self.request("POST", path, form)

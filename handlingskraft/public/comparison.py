@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from handlingskraft.datacollection.disclosure import DEFAULT_THRESHOLD, Cell, Status
 from handlingskraft.datacollection.models import StatisticsSettings
+from handlingskraft.datacollection.templatetags.statistics_tags import published_cell
 from handlingskraft.exports.charts import SERIES_STYLES, LineChart, Series, line_chart_svg
 from handlingskraft.indicators.models import Gender, MeasureValue
-from handlingskraft.indicators.queries import latest_values
 from handlingskraft.organizations.models import Organization
 from handlingskraft.plans.models import Measure, MeasureKind, Plan
 from handlingskraft.plans.periods import Period
@@ -44,6 +45,14 @@ class ComparisonRow:
     cells: list[Cell]
     values: list[Decimal | None]
     """What the chart draws per period: the value where it is shown, else None."""
+
+    @property
+    def cells_html(self) -> SafeString:
+        """The row's table cells. Built here rather than cell by cell in the
+        template: at national scale the table has thousands of cells."""
+        return format_html_join(
+            "", '<td class="number">{}</td>', ((published_cell(cell),) for cell in self.cells)
+        )
 
 
 @dataclass(frozen=True)
@@ -93,23 +102,12 @@ def comparison(indicator: SharedIndicator, chosen: list[str]) -> Comparison:
     """The indicator's published totals per organisation and period. `chosen`
     names the rows (by key) to draw; without a valid choice, the first rows."""
     measures = list(linked_measures(indicator))
-    values = MeasureValue.objects.published().filter(
-        measure__lineage__in=[measure.lineage for measure in measures], gender=Gender.TOTAL
-    )
-    by_lineage: dict[uuid.UUID, list[MeasureValue]] = {}
-    for value in values.select_related("measure").order_by("pk"):
-        by_lineage.setdefault(value.measure.lineage, []).append(value)
-    measures = [measure for measure in measures if by_lineage.get(measure.lineage)]
+    current = current_totals([measure.lineage for measure in measures])
+    measures = [measure for measure in measures if current.get(measure.lineage)]
     organizations = {
         measure.plan.organization_id: measure.plan.organization for measure in measures
     }
     limits = thresholds(organizations.values())
-    current = {
-        measure.lineage: {
-            key[0]: row for key, row in latest_values(by_lineage[measure.lineage]).items()
-        }
-        for measure in measures
-    }
     periods = sorted({period for per_period in current.values() for period in per_period})
     per_organization: dict[int, int] = {}
     for measure in measures:
@@ -125,9 +123,26 @@ def comparison(indicator: SharedIndicator, chosen: list[str]) -> Comparison:
     return Comparison(indicator=indicator, periods=periods, rows=rows, charted=charted, svg=svg)
 
 
+def current_totals(lineages: list[uuid.UUID]) -> dict[uuid.UUID, dict[Period, Decimal]]:
+    """The current published total per period of each measure lineage: the
+    latest value entered. Plain tuples, not model instances: at national scale
+    this is every municipality's series."""
+    rows = (
+        MeasureValue.objects.published()
+        .filter(measure__lineage__in=lineages, gender=Gender.TOTAL)
+        .order_by("pk")
+        .values_list("measure__lineage", "year", "tertial", "value")
+    )
+    current: dict[uuid.UUID, dict[Period, Decimal]] = {}
+    for lineage, year, tertial, value in rows:
+        # In the order entered, so a later value replaces an earlier one.
+        current.setdefault(lineage, {})[Period(year, tertial)] = value
+    return current
+
+
 def _row(
     measure: Measure,
-    values: dict[Period, MeasureValue],
+    values: dict[Period, Decimal],
     periods: list[Period],
     indicator: SharedIndicator,
     limits: dict[int, int],
@@ -138,14 +153,14 @@ def _row(
     cells: list[Cell] = []
     drawn: list[Decimal | None] = []
     for period in periods:
-        row = values.get(period)
-        if row is None:
+        value = values.get(period)
+        if value is None:
             cells.append(Cell(Status.SHOWN, None, "–"))
             drawn.append(None)
             continue
-        cell = protected_value(row.value, is_count=is_count, threshold=limits[organization.pk])
+        cell = protected_value(value, is_count=is_count, threshold=limits[organization.pk])
         cells.append(cell)
-        drawn.append(row.value if cell.shown else None)
+        drawn.append(value if cell.shown else None)
     several = per_organization[organization.pk] > 1
     return ComparisonRow(
         key=f"{organization.slug}-{measure.pk}" if several else organization.slug,

@@ -161,6 +161,9 @@ def _report_numbers(task_ids: list[int]) -> dict[int, int]:
     """The current report version of each task, in one query."""
     rows = (
         StatusReport.objects.filter(task_id__in=task_ids, is_conflict=False)
+        # Without the default ordering (by task, then round and actor), which
+        # would join every task of every organisation into the grouping.
+        .order_by()
         .values("task_id")
         .annotate(current=Max("number"))
         .values_list("task_id", "current")
