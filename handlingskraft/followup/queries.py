@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from handlingskraft.organizations.models import Actor, Organization
 from handlingskraft.plans.models import Activity, ActivityActor
@@ -98,7 +98,11 @@ def shared_activities(round: FollowUpRound) -> list[SharedActivity]:
     )
     if not counts:
         return []
-    activities = Activity.objects.filter(pk__in=counts).prefetch_related("assignments__actor")
+    # The actors come with their assignments, in one query rather than two.
+    assignments = ActivityActor.objects.select_related("actor")
+    activities = Activity.objects.filter(pk__in=counts).prefetch_related(
+        Prefetch("assignments", queryset=assignments)
+    )
     consolidated = {row.activity_id: row for row in current_consolidations(round)}
     return [
         SharedActivity(

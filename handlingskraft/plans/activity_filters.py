@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from handlingskraft.plans.models import Activity, ActivityStatus, PreventionLevel
+from handlingskraft.plans.models import Activity, ActivityActor, ActivityStatus, PreventionLevel
 
 NO_STATUS = "none"
 """The status filter's value for activities nobody has given a status yet."""
@@ -108,6 +108,8 @@ class ActivityRow:
     """The lead actor's name, else the first responsible actor's, else empty."""
     number: str = ""
     """Its number in the plan: "2.3" for the third under goal 2 (see `numbered`)."""
+    assignments: tuple[ActivityActor, ...] = ()
+    """The responsible actors in the plan's order, read once for the page."""
 
     @classmethod
     def of(cls, activity: Activity) -> ActivityRow:
@@ -120,6 +122,7 @@ class ActivityRow:
             goal_number=activity.goal.number if activity.goal is not None else None,
             actor_ids=frozenset(a.actor_id for a in assignments),
             actor_name=leads[0].actor.name if leads else "",
+            assignments=tuple(assignments),
         )
 
     def goal_order(self) -> tuple[bool, int, int, int]:

@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 from handlingskraft.datacollection.models import DataSet
 from handlingskraft.followup.models import FollowUpRound
 from handlingskraft.organizations.models import Organization
-from handlingskraft.plans.models import Activity, ActivityActor, Plan, PlanQuerySet
+from handlingskraft.plans.models import (
+    Activity,
+    ActivityActor,
+    Goal,
+    Measure,
+    Plan,
+    PlanQuerySet,
+)
 
 from .models import HelpContact
 
@@ -50,6 +57,35 @@ def published_plan(organization: Organization, plan_slug: str) -> Plan:
     if plan is None:
         raise Http404(_("Planen finns inte eller är inte publicerad."))
     return plan
+
+
+def published_plan_outline(organization: Organization, plan_slug: str) -> Plan:
+    """The plan's latest published version with its goals, their prerequisites
+    and measures, and the plan-wide measures, or 404. Its activities are
+    fetched apart, by `published_activities`."""
+    plan = (
+        latest_published_versions(Plan.objects.filter(organization=organization, slug=plan_slug))
+        .select_related("organization", "decided_by")
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.order_by("number")),
+            "goals__prerequisites",
+            Prefetch("goals__measures", queryset=Measure.objects.order_by("position")),
+            Prefetch("measures", queryset=Measure.objects.filter(goal=None)),
+        )
+        .first()
+    )
+    if plan is None:
+        raise Http404(_("Planen finns inte eller är inte publicerad."))
+    return plan
+
+
+def published_activities(plan: Plan) -> list[Activity]:
+    """The activities of a published plan with their goals and responsible
+    actors, goal by goal, then those outside any goal (as `with_structure()`
+    orders them), in two queries."""
+    activities = with_assignments(plan.activities.all())
+    # Sorted here: databases disagree on where activities without a goal sort.
+    return sorted(activities, key=lambda activity: activity.goal_id is None)
 
 
 def published_rounds(organization: Organization, plan_slug: str) -> QuerySet[FollowUpRound]:

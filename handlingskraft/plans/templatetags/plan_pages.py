@@ -3,9 +3,12 @@ alone. The symbol is hidden from screen readers, which read the text."""
 
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from handlingskraft.plans.models import ActivityStatus, Plan
@@ -31,6 +34,12 @@ REVIEW_SYMBOLS: dict[EventState, str] = {
 @register.simple_tag
 def activity_status(status: str) -> SafeString:
     """An activity's status ("" when none is given) as a badge."""
+    return _activity_badge(status, get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def _activity_badge(status: str, language: str | None) -> SafeString:
+    # A long list repeats a handful of badges: each is built once per language.
     if status in ACTIVITY_SYMBOLS:
         return _badge(status, ACTIVITY_SYMBOLS[status], str(ActivityStatus(status).label))
     return _badge("none", "–", _("Ingen status angiven"))

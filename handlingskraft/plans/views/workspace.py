@@ -71,9 +71,7 @@ def is_htmx(request: HttpRequest) -> bool:
 def responsible_actors(rows: list[ActivityRow]) -> list[Actor]:
     """The actors responsible for any of the rows' activities, alphabetically."""
     actors = {
-        assignment.actor.pk: assignment.actor
-        for row in rows
-        for assignment in row.activity.assignments.all()
+        assignment.actor.pk: assignment.actor for row in rows for assignment in row.assignments
     }
     return sorted(actors.values(), key=lambda actor: swedish_key(actor.name))
 

@@ -3,6 +3,8 @@ statuses as badges (symbol and text, never colour alone)."""
 
 from __future__ import annotations
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
@@ -26,6 +28,9 @@ def status_symbol(category: str) -> str:
 
 
 @register.simple_tag
+# A plan repeats a handful of statuses. Typed, so that a label marked safe and
+# one to be escaped never share an entry.
+@functools.lru_cache(maxsize=256, typed=True)
 def published_status(category: str, label: str) -> SafeString:
     """A published status in the organisation's own words, with the symbol of
     its category; the symbol is hidden from screen readers, which read the text."""

@@ -19,8 +19,10 @@ from ..published import (
     latest_published_versions,
     organization_or_404,
     public_organizations,
+    published_activities,
     published_data_sets,
     published_plan,
+    published_plan_outline,
     published_plans,
     published_round,
     published_rounds,
@@ -28,7 +30,7 @@ from ..published import (
 )
 from ..reports import published_reports
 from ..status import activity_results, grouped, round_statuses
-from ._shared import plan_results, plan_trends
+from ._shared import plan_trends
 
 
 @public
@@ -57,10 +59,11 @@ def plan_detail(request: HttpRequest, org_slug: str, plan_slug: str) -> HttpResp
     """The published plan: its facts, goals with prerequisites and measures,
     and each activity's status from the latest published round, grouped."""
     organization = organization_or_404(org_slug)
-    plan = published_plan(organization, plan_slug)
+    plan = published_plan_outline(organization, plan_slug)
     rounds = list(published_rounds(organization, plan_slug))
     latest = rounds[0] if rounds else None
-    results = plan_results(plan, latest)
+    statuses = round_statuses(latest) if latest is not None else {}
+    results = activity_results(published_activities(plan), statuses)
     context = {
         "organization": organization,
         "plan": plan,
