@@ -8,7 +8,10 @@ works and the pages say that PDF is not available; `pdf_available` tells."""
 
 from __future__ import annotations
 
+import gc
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,9 +55,26 @@ def html_to_pdf(html: str) -> bytes:
 
     stylesheets = [CSS(filename=str(PRINT_CSS)), CSS(string=_page_numbers_css())]
     document = HTML(string=html, base_url=str(PRINT_CSS.parent))
-    pdf = document.write_pdf(stylesheets=stylesheets, pdf_tags=True, custom_metadata=True)
+    with _collector_paused():
+        pdf = document.write_pdf(stylesheets=stylesheets, pdf_tags=True, custom_metadata=True)
     assert pdf is not None
     return pdf
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the block. WeasyPrint makes
+    millions of small objects that live until the PDF is written; the collector
+    walked them again and again, a tenth of the time for a large report. The
+    memory is reclaimed as usual once the collector runs again."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def report_pdf(report: FollowUpReport) -> bytes:

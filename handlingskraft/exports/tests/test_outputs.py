@@ -4,6 +4,7 @@ the CSV's encoding, and the protected cells in every format of the report."""
 from __future__ import annotations
 
 import datetime
+import gc
 import io
 from collections.abc import Callable
 
@@ -16,6 +17,8 @@ from openpyxl import load_workbook
 
 from handlingskraft.conftest import World
 from handlingskraft.exports.renderers.docx import report_docx
+from handlingskraft.exports.renderers.html import report_document_html
+from handlingskraft.exports.renderers.pdf import html_to_pdf, pdf_available
 from handlingskraft.exports.report.build import build_followup_report
 
 from .conftest import Botkyrka
@@ -56,6 +59,26 @@ def test_the_word_report_has_real_headings_repeated_table_headers_alt_text_and_a
     summary = next(t for t in document.tables if t.rows[0].cells[0].text == "Status")
     counts = {row.cells[0].text: row.cells[1].text for row in summary.rows[1:]}
     assert counts["Genomförd"] == "6" and counts["Totalt"] == "18"
+
+
+def test_the_printed_appendix_is_a_compact_list_of_every_activity_and_the_page_keeps_the_table(
+    botkyrka: Botkyrka,
+) -> None:
+    report = build_followup_report(botkyrka.round)
+    printed = report_document_html(report)
+    appendix = printed[printed.index('id="bilaga-aktiviteter"') :]
+    assert appendix.count("<li>") == 18 and "<table" not in appendix
+    assert "<li>1.1 Informera om HRV" in appendix
+    assert "Ansvariga: Socialnämnden, Kommunstyrelsen. Status: Genomförd</li>" in appendix
+    page = _client(botkyrka.coordinator).get(_round_url(botkyrka, "round_report")).content.decode()
+    assert 'id="bilaga-tabell"' in page
+
+
+def test_the_pdf_renderer_leaves_the_garbage_collector_running() -> None:
+    if not pdf_available():
+        pytest.skip("WeasyPrints systembibliotek saknas.")
+    html_to_pdf('<html lang="sv"><title>Prov</title><p>Prov</p></html>')
+    assert gc.isenabled()
 
 
 def test_protected_cells_read_as_less_than_five_in_every_format_of_the_report(
