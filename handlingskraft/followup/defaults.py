@@ -3,9 +3,9 @@ organisation can change its own afterwards."""
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 
+from handlingskraft.organizations.defaults import create_once
 from handlingskraft.organizations.models import Organization
 from handlingskraft.plans.models import ActivityStatus
 
@@ -15,14 +15,14 @@ from .models import AssessmentOption, StatusOption
 def status_options(organization: Organization) -> list[StatusOption]:
     """The organisation's active status list, created from the defaults (ej
     påbörjad, pågår, genomförd, försenad, avbruten) the first time."""
-    with transaction.atomic():
-        if not StatusOption.objects.filter(organization=organization).exists():
-            StatusOption.objects.bulk_create(
-                StatusOption(
-                    organization=organization, label=str(label), category=category, position=i
-                )
-                for i, (category, label) in enumerate(ActivityStatus.choices)
-            )
+    create_once(
+        organization,
+        StatusOption.objects.filter(organization=organization).exists,
+        lambda: StatusOption.objects.bulk_create(
+            StatusOption(organization=organization, label=str(label), category=category, position=i)
+            for i, (category, label) in enumerate(ActivityStatus.choices)
+        ),
+    )
     return list(StatusOption.objects.filter(organization=organization, is_active=True))
 
 
@@ -35,12 +35,14 @@ def assessment_options(organization: Organization) -> list[AssessmentOption]:
         (_("Ej uppfyllt"), True),
         (_("Kan ej bedömas"), False),
     ]
-    with transaction.atomic():
-        if not AssessmentOption.objects.filter(organization=organization).exists():
-            AssessmentOption.objects.bulk_create(
-                AssessmentOption(
-                    organization=organization, label=label, position=i, is_assessable=assessable
-                )
-                for i, (label, assessable) in enumerate(defaults)
+    create_once(
+        organization,
+        AssessmentOption.objects.filter(organization=organization).exists,
+        lambda: AssessmentOption.objects.bulk_create(
+            AssessmentOption(
+                organization=organization, label=label, position=i, is_assessable=assessable
             )
+            for i, (label, assessable) in enumerate(defaults)
+        ),
+    )
     return list(AssessmentOption.objects.filter(organization=organization))

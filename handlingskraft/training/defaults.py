@@ -3,9 +3,9 @@ issue and Botkyrka's plan); each organisation changes its own lists afterwards."
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models import QuerySet
 
+from handlingskraft.organizations.defaults import create_once
 from handlingskraft.organizations.models import Organization
 
 from .models import ProfessionalGroup, Topic
@@ -22,17 +22,22 @@ DEFAULT_GROUPS = ("Förskola", "Skola", "Fritid och kultur", "Socialtjänst", "A
 
 def ensure_lists(organization: Organization) -> None:
     """Create the default topics and professional groups the first time."""
-    with transaction.atomic():
-        if not Topic.objects.filter(organization=organization).exists():
-            Topic.objects.bulk_create(
-                Topic(organization=organization, name=name, position=position)
-                for position, name in enumerate(DEFAULT_TOPICS)
-            )
-        if not ProfessionalGroup.objects.filter(organization=organization).exists():
-            ProfessionalGroup.objects.bulk_create(
-                ProfessionalGroup(organization=organization, name=name, position=position)
-                for position, name in enumerate(DEFAULT_GROUPS)
-            )
+    create_once(
+        organization,
+        Topic.objects.filter(organization=organization).exists,
+        lambda: Topic.objects.bulk_create(
+            Topic(organization=organization, name=name, position=position)
+            for position, name in enumerate(DEFAULT_TOPICS)
+        ),
+    )
+    create_once(
+        organization,
+        ProfessionalGroup.objects.filter(organization=organization).exists,
+        lambda: ProfessionalGroup.objects.bulk_create(
+            ProfessionalGroup(organization=organization, name=name, position=position)
+            for position, name in enumerate(DEFAULT_GROUPS)
+        ),
+    )
 
 
 def topics(organization: Organization, *, active: bool = True) -> QuerySet[Topic]:
