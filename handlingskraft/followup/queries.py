@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from handlingskraft.organizations.models import Actor, Organization
 from handlingskraft.plans.models import Activity, ActivityActor
@@ -98,17 +98,19 @@ def shared_activities(round: FollowUpRound) -> list[SharedActivity]:
     )
     if not counts:
         return []
-    # The actors come with their assignments, in one query rather than two.
-    assignments = ActivityActor.objects.select_related("actor")
-    activities = Activity.objects.filter(pk__in=counts).prefetch_related(
-        Prefetch("assignments", queryset=assignments)
-    )
+    # Only the lead of each activity is shown: read those, not every assignment
+    # (prefetching all of them cost more than the rest of the page's queries).
+    leads: dict[int, Actor] = {}
+    lead_assignments = ActivityActor.objects.filter(activity__in=counts, is_lead=True)
+    for assignment in lead_assignments.select_related("actor").order_by("position", "pk"):
+        leads.setdefault(assignment.activity_id, assignment.actor)
+    activities = Activity.objects.filter(pk__in=counts)
     consolidated = {row.activity_id: row for row in current_consolidations(round)}
     return [
         SharedActivity(
             activity=activity,
             reporters=counts[activity.pk],
-            lead=activity.lead,
+            lead=leads.get(activity.pk),
             consolidation=consolidated.get(activity.pk),
         )
         for activity in activities.order_by("goal__number", "position", "pk")

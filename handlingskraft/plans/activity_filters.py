@@ -9,7 +9,7 @@ address; values that make no sense are ignored rather than refused."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -112,10 +112,13 @@ class ActivityRow:
     """The responsible actors in the plan's order, read once for the page."""
 
     @classmethod
-    def of(cls, activity: Activity) -> ActivityRow:
-        """Read from an activity fetched with its goal and its assignments (with
-        actors) prefetched, so building rows makes no queries."""
-        assignments = list(activity.assignments.all())
+    def of(
+        cls, activity: Activity, assignments: Sequence[ActivityActor] | None = None
+    ) -> ActivityRow:
+        """Read from an activity fetched with its goal, and its assignments (with
+        actors) either given in the plan's order or prefetched, so building rows
+        makes no queries."""
+        assignments = list(activity.assignments.all() if assignments is None else assignments)
         leads = [a for a in assignments if a.is_lead] + assignments
         return cls(
             activity=activity,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -33,6 +33,15 @@ class StatusSummary:
 def status_summary(activities: Iterable[Activity]) -> StatusSummary:
     """Every status (those no activity has included, with 0) in the order the
     statuses are defined, "no status" last, and the total."""
-    counter = Counter(activity.status for activity in activities)
-    counts = [StatusCount(status, counter[status]) for status in [*ActivityStatus.values, ""]]
-    return StatusSummary(counts=counts, total=sum(counter.values()))
+    return summary_of_counts(Counter(activity.status for activity in activities))
+
+
+def summary_of_counts(counts: Mapping[str, int]) -> StatusSummary:
+    """The summary from how many activities have each status (counted by the
+    database, say); statuses missing from `counts` have none."""
+    return StatusSummary(
+        counts=[
+            StatusCount(status, counts.get(status, 0)) for status in [*ActivityStatus.values, ""]
+        ],
+        total=sum(counts.values()),
+    )

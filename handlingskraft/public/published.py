@@ -17,11 +17,11 @@ from handlingskraft.followup.models import FollowUpRound
 from handlingskraft.organizations.models import Organization
 from handlingskraft.plans.models import (
     Activity,
-    ActivityActor,
     Goal,
     Measure,
     Plan,
     PlanQuerySet,
+    Prerequisite,
 )
 
 from .models import HelpContact
@@ -59,31 +59,45 @@ def published_plan(organization: Organization, plan_slug: str) -> Plan:
     return plan
 
 
-def published_plan_outline(organization: Organization, plan_slug: str) -> Plan:
-    """The plan's latest published version with its goals, their prerequisites
-    and measures, and the plan-wide measures, or 404. Its activities are
-    fetched apart, by `published_activities`."""
+@dataclass(frozen=True)
+class PlanOutline:
+    """A published plan version's outline: each goal with its prerequisites and
+    measures (in the plan's order), and the measures outside any goal."""
+
+    plan: Plan
+    goals: list[tuple[Goal, list[Prerequisite], list[Measure]]]
+    measures: list[Measure]
+
+
+def published_plan_outline(organization: Organization, plan_slug: str) -> PlanOutline:
+    """The outline of the plan's latest published version, or 404, in four
+    plain queries (cheaper than prefetching the same rows onto the plan). Its
+    activities are fetched apart, by `published_activities`."""
     plan = (
         latest_published_versions(Plan.objects.filter(organization=organization, slug=plan_slug))
         .select_related("organization", "decided_by")
-        .prefetch_related(
-            Prefetch("goals", queryset=Goal.objects.order_by("number")),
-            "goals__prerequisites",
-            Prefetch("goals__measures", queryset=Measure.objects.order_by("position")),
-            Prefetch("measures", queryset=Measure.objects.filter(goal=None)),
-        )
         .first()
     )
     if plan is None:
         raise Http404(_("Planen finns inte eller är inte publicerad."))
-    return plan
+    prerequisites: dict[int, list[Prerequisite]] = {}
+    for prerequisite in Prerequisite.objects.filter(goal__plan=plan).order_by("position", "pk"):
+        prerequisites.setdefault(prerequisite.goal_id, []).append(prerequisite)
+    measures: dict[int | None, list[Measure]] = {}
+    for measure in Measure.objects.filter(plan=plan).order_by("position", "pk"):
+        measures.setdefault(measure.goal_id, []).append(measure)
+    goals = [
+        (goal, prerequisites.get(goal.pk, []), measures.get(goal.pk, []))
+        for goal in Goal.objects.filter(plan=plan).order_by("number")
+    ]
+    return PlanOutline(plan=plan, goals=goals, measures=measures.get(None, []))
 
 
 def published_activities(plan: Plan) -> list[Activity]:
-    """The activities of a published plan with their goals and responsible
-    actors, goal by goal, then those outside any goal (as `with_structure()`
-    orders them), in two queries."""
-    activities = with_assignments(plan.activities.all())
+    """The activities of a published plan with their goals, goal by goal, then
+    those outside any goal (as `with_structure()` orders them), in one query;
+    their actors are read apart (`status_list.responsible_actors`)."""
+    activities = in_plan_order(plan.activities.all())
     # Sorted here: databases disagree on where activities without a goal sort.
     return sorted(activities, key=lambda activity: activity.goal_id is None)
 
@@ -102,18 +116,9 @@ def published_round(organization: Organization, plan_slug: str, round_id: int) -
     return get_object_or_404(published_rounds(organization, plan_slug), pk=round_id)
 
 
-def with_assignments(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    """Activities with their responsible actors, goal and plan order."""
-    return (
-        activities.select_related("goal")
-        .prefetch_related(
-            Prefetch(
-                "assignments",
-                queryset=ActivityActor.objects.select_related("actor").order_by("position", "pk"),
-            )
-        )
-        .order_by("goal__number", "position", "pk")
-    )
+def in_plan_order(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Activities with their goals, in goal and plan order."""
+    return activities.select_related("goal").order_by("goal__number", "position", "pk")
 
 
 def published_data_sets(organization: Organization) -> QuerySet[DataSet]:

@@ -130,7 +130,17 @@ def test_the_round_page_lists_activities_needing_a_consolidated_status(
 ):
     html = client_as("coordinator").get(org_url("round_detail", round)).content.decode()
     assert org_url("consolidate", round, activity_id=world.activity.pk) in html
+    assert "2 aktörer rapporterar, Socialnämnden leder." in html
     assert "Ingen samlad status ännu" in html
+
+
+def test_the_shared_activities_are_told_in_the_language_chosen(
+    world: World, round: FollowUpRound, client_as: Callable[[str], Client]
+):
+    client = client_as("coordinator")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(org_url("round_detail", round)).content.decode()
+    assert "2 actors report, Socialnämnden leads." in html
 
 
 def test_the_consolidation_page_shows_each_actors_report_and_a_conflict_keeps_both(

@@ -39,11 +39,10 @@ def round_of(organization: Organization, round_id: int) -> FollowUpRound:
 
 def task_of(organization: Organization, round_id: int, task_id: int) -> ReportingTask:
     """A task of one of the organisation's rounds, with what its pages show."""
-    return get_object_or_404(
+    task = get_object_or_404(
         ReportingTask.objects.select_related(
             "round",
             "round__plan",
-            "round__organization",
             "actor",
             "activity",
             "activity__goal",
@@ -53,6 +52,9 @@ def task_of(organization: Organization, round_id: int, task_id: int) -> Reportin
         round_id=round_id,
         round__organization=organization,
     )
+    # The round's organisation is the one asked for: one join fewer.
+    task.round.organization = organization
+    return task
 
 
 def locked_message() -> str:

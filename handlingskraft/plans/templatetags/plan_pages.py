@@ -11,7 +11,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from handlingskraft.plans.models import ActivityStatus, Plan
+from handlingskraft.plans import measure_facts as facts
+from handlingskraft.plans.models import ActivityStatus, Measure, Plan
 from handlingskraft.plans.review_calendar import EventState
 
 register = template.Library()
@@ -68,3 +69,10 @@ def _badge(modifier: str, symbol: str, label: str) -> SafeString:
         symbol,
         label,
     )
+
+
+@register.filter
+def measure_facts(measure: Measure, page: str = "") -> SafeString:
+    """`{{ measure|measure_facts }}`: the list items of the facts listed under a
+    measure; `measure|measure_facts:"public"` those of the public plan page."""
+    return facts.measure_fact_items(measure, public=page == "public")

@@ -5,10 +5,11 @@ goal. The activity list, each actor's responsibility and the timeline are in
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 from typing import cast
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -32,9 +33,10 @@ from handlingskraft.plans.models import (
     Plan,
     PlanQuerySet,
     PlanStatus,
+    Responsibility,
 )
 from handlingskraft.plans.review_calendar import ReviewEvent, review_events, terms_of
-from handlingskraft.plans.status_summary import status_summary
+from handlingskraft.plans.status_summary import status_summary, summary_of_counts
 
 
 @requires_login
@@ -120,21 +122,68 @@ def plan_detail(request: HttpRequest, organization: Organization, plan_slug: str
     """The plan overview: its facts, status summary, goals with their measures,
     responsibilities, the actors it names, and its review calendar."""
     version = requested_version(request)
-    plan = plan_or_404(Plan.objects.with_structure(), organization, plan_slug, version)
-    goals = list(plan.goals.all())
-    plan_activities = list(plan.activities.all())
-    all_activities = [activity for goal in goals for activity in goal.activities.all()]
+    plan = plan_or_404(
+        Plan.objects.select_related("organization", "decided_by"), organization, plan_slug, version
+    )
     context = {
         "plan": plan,
         "version": version,
-        "goals": [(goal, status_summary(goal.activities.all())) for goal in goals],
-        "summary": status_summary(all_activities + plan_activities),
-        "actors": actors_named_in(plan),
+        **plan_overview(plan),
         "review_events": review_events(
             terms_of(plan, revised=is_revised(plan)), today=timezone.localdate()
         ),
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+def plan_overview(plan: Plan) -> dict[str, object]:
+    """What the overview shows of the plan's content, in a fixed number of plain
+    queries: each goal with its status summary and measures, the activities,
+    measures and responsibilities outside any goal, the status summary of the
+    whole plan and the actors it names. A goal's activities are only counted
+    here; they and its prerequisites are on the goal's own page."""
+    goals = list(Goal.objects.filter(plan=plan).order_by("number"))
+    measures: dict[int | None, list[Measure]] = {}
+    for measure in Measure.objects.filter(plan=plan).order_by("position", "pk"):
+        measures.setdefault(measure.goal_id, []).append(measure)
+    plan_activities = list(
+        with_assignments(Activity.objects.filter(plan=plan, goal=None).order_by("position", "pk"))
+    )
+    responsibilities = list(
+        Responsibility.objects.filter(plan=plan)
+        .select_related("actor", "followed_up_by")
+        .order_by("position", "pk")
+    )
+    counts = status_counts_by_goal(plan)
+    everything: Counter[str] = Counter()
+    for by_status in counts.values():
+        everything.update(by_status)
+    return {
+        "goals": [
+            (goal, summary_of_counts(counts.get(goal.pk, {})), measures.get(goal.pk, []))
+            for goal in goals
+        ],
+        "plan_activities": plan_activities,
+        "plan_measures": measures.get(None, []),
+        "responsibilities": responsibilities,
+        "summary": summary_of_counts(everything),
+        "actors": actors_named_in(plan, responsibilities),
+    }
+
+
+def status_counts_by_goal(plan: Plan) -> dict[int | None, dict[str, int]]:
+    """How many of the plan's activities have each status, per goal (None for
+    those outside any goal), counted in one query."""
+    counts: dict[int | None, dict[str, int]] = {}
+    rows = (
+        Activity.objects.filter(plan=plan)
+        .order_by()
+        .values_list("goal_id", "status")
+        .annotate(n=Count("pk"))
+    )
+    for goal_id, status, count in rows:
+        counts.setdefault(goal_id, {})[status] = count
+    return counts
 
 
 @requires(Capability.VIEW_PLAN)
@@ -215,17 +264,25 @@ def with_assignments(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def actors_named_in(plan: Plan) -> list[Actor]:
+def assignments_by_activity(plan: Plan) -> dict[int, list[ActivityActor]]:
+    """The responsible actors of each of the plan's activities, in the plan's
+    order, in one query: for a long list, cheaper than prefetching them."""
+    assignments: dict[int, list[ActivityActor]] = {}
+    rows = ActivityActor.objects.filter(activity__plan=plan).select_related("actor")
+    for assignment in rows.order_by("position", "pk"):
+        assignments.setdefault(assignment.activity_id, []).append(assignment)
+    return assignments
+
+
+def actors_named_in(plan: Plan, responsibilities: list[Responsibility]) -> list[Actor]:
     """Every actor the plan gives an activity or a responsibility, or who follows
-    one up, alphabetically; read from a plan fetched `with_structure()`."""
-    activities = [a for goal in plan.goals.all() for a in goal.activities.all()]
-    activities += plan.activities.all()
+    one up, alphabetically; `responsibilities` are the plan's, fetched with
+    their actors."""
     actors = {
-        assignment.actor.pk: assignment.actor
-        for activity in activities
-        for assignment in activity.assignments.all()
+        actor.pk: actor
+        for actor in Actor.objects.filter(assignments__activity__plan=plan).order_by().distinct()
     }
-    for responsibility in plan.responsibilities.all():
+    for responsibility in responsibilities:
         actors[responsibility.actor.pk] = responsibility.actor
         if responsibility.followed_up_by is not None:
             actors[responsibility.followed_up_by.pk] = responsibility.followed_up_by

@@ -21,11 +21,18 @@ from handlingskraft.plans.activity_filters import (
     select_activities,
     swedish_key,
 )
+from handlingskraft.plans.activity_texts import shown_rows
 from handlingskraft.plans.models import Activity, ActivityStatus, Plan, PreventionLevel
 from handlingskraft.plans.review_calendar import review_events, terms_of
 from handlingskraft.plans.timeline import build_timeline
 
-from .pages import is_revised, plan_or_404, requested_version, with_assignments
+from .pages import (
+    assignments_by_activity,
+    is_revised,
+    plan_or_404,
+    requested_version,
+    with_assignments,
+)
 
 # The timeline accepts years in this range; anything else shows this year.
 TIMELINE_YEARS = range(1990, 2101)
@@ -39,14 +46,18 @@ def activity_list(request: HttpRequest, organization: Organization, plan_slug: s
     plan = plan_or_404(
         Plan.objects.select_related("organization"), organization, plan_slug, version
     )
-    activities = with_assignments(plan.activities.select_related("goal"))
-    rows = numbered(ActivityRow.of(activity) for activity in activities)
+    # `numbered` puts the rows in the plan's order: the database need not.
+    activities = list(plan.activities.select_related("goal").order_by())
+    assignments = assignments_by_activity(plan) if activities else {}
+    rows = numbered(ActivityRow.of(a, assignments.get(a.pk, [])) for a in activities)
     chosen = ActivityFilter.from_query(request.GET)
+    shown = select_activities(rows, chosen, timezone.localdate())
     context = {
         "plan": plan,
         "version": version,
         "filter": chosen,
-        "rows": select_activities(rows, chosen, timezone.localdate()),
+        "rows": shown,
+        "shown_rows": shown_rows(shown, plan, version),
         "total": len(rows),
         "actor_choices": responsible_actors(rows),
         "goal_choices": list(plan.goals.order_by("number")),

@@ -152,3 +152,18 @@ def test_every_page_links_to_the_accessibility_statement(db: None, client: Clien
     statement = reverse("public:accessibility")
     assert statement in get(reverse("public:index"))
     assert statement in get(reverse("accounts:login"))
+
+
+def test_each_activity_in_the_status_list_names_its_goal_and_actors_lead_first_said(
+    public_world: PublicWorld,
+) -> None:
+    world = public_world.world
+    html = get(reverse("public:plan", args=[world.organization.slug, world.plan.slug]))
+    assert (
+        "Målbild 1. Ansvariga: <strong>Socialnämnden</strong>"
+        ' <span class="visually-hidden">(leder arbetet)</span>, Utbildningsnämnden\n'
+    ) in html
+    assert (
+        "Målbild 1. Ansvariga: <strong>Utbildningsnämnden</strong>"
+        ' <span class="visually-hidden">(leder arbetet)</span>\n'
+    ) in html

@@ -16,6 +16,7 @@ from handlingskraft.plans.models import Plan
 
 from ..models import HelpContact
 from ..published import (
+    in_plan_order,
     latest_published_versions,
     organization_or_404,
     public_organizations,
@@ -26,10 +27,10 @@ from ..published import (
     published_plans,
     published_round,
     published_rounds,
-    with_assignments,
 )
 from ..reports import published_reports
 from ..status import activity_results, grouped, round_statuses
+from ..status_list import responsible_actors, shown_groups
 from ._shared import plan_trends
 
 
@@ -59,17 +60,22 @@ def plan_detail(request: HttpRequest, org_slug: str, plan_slug: str) -> HttpResp
     """The published plan: its facts, goals with prerequisites and measures,
     and each activity's status from the latest published round, grouped."""
     organization = organization_or_404(org_slug)
-    plan = published_plan_outline(organization, plan_slug)
+    outline = published_plan_outline(organization, plan_slug)
+    plan = outline.plan
     rounds = list(published_rounds(organization, plan_slug))
     latest = rounds[0] if rounds else None
     statuses = round_statuses(latest) if latest is not None else {}
-    results = activity_results(published_activities(plan), statuses)
+    activities = published_activities(plan)
+    results = activity_results(activities, statuses)
+    actors = responsible_actors(plan, activities)
     context = {
         "organization": organization,
         "plan": plan,
+        "goals": outline.goals,
+        "plan_measures": outline.measures,
         "round": latest,
         "round_count": len(rounds),
-        "groups": grouped(results),
+        "groups": shown_groups(grouped(results), plan, actors),
         "total": len(results),
         "reports": published_reports(organization, plan_slug),
     }
@@ -98,14 +104,15 @@ def round_detail(
     organization = organization_or_404(org_slug)
     plan = _plan_heading(organization, plan_slug)
     round = published_round(organization, plan_slug, round_id)
-    activities = list(with_assignments(round.plan.activities.all()))
+    activities = list(in_plan_order(round.plan.activities.all()))
     results = activity_results(activities, round_statuses(round))
+    actors = responsible_actors(round.plan, activities)
     context = {
         "organization": organization,
         "plan": plan,
         "round": round,
         "followed_plan": round.plan,
-        "groups": grouped(results),
+        "groups": shown_groups(grouped(results), round.plan, actors),
         "total": len(results),
     }
     return render(request, "public/round_detail.html", context)
