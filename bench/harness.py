@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
@@ -51,15 +50,6 @@ class Measurement:
             return "NEJ: " + ", ".join(self.failures)
         has_target = self.target_ms is not None or self.ratio_target is not None
         return "ja" if has_target or self.queries_small is not None else "–"
-
-
-class MeasurementSet(list[Measurement]):
-    """Measurements in order, also found by name."""
-
-    def __getitem__(self, key: Any) -> Any:
-        if isinstance(key, str):
-            return next(m for m in self if m.name == key)
-        return super().__getitem__(key)
 
 
 def measure(

@@ -26,7 +26,6 @@ Only 127.0.0.1 is contacted."""
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import random
@@ -49,6 +48,7 @@ from bench.faults.common import (
     Answer,
     Client,
     Gunicorn,
+    finish,
     form_fields,
     open_round_with_reporters,
     prepare,
@@ -467,12 +467,7 @@ def run_against(database_url: str, args: argparse.Namespace, *, migrate: bool, d
         "server_ms_per_request": round(1000 * server_cpu / max(1, result["requests"])),
         **cpu,
     }
-    print(markdown(result, settings))
-    if args.json:
-        args.json.write_text(json.dumps({**settings, **result}, indent=2, ensure_ascii=False))
-    if not result["passed"]:
-        print(f"gunicorns logg: {log}", file=sys.stderr)
-    return 0 if result["passed"] else 1
+    return finish(markdown(result, settings), result, settings, args.json, log)
 
 
 def drive(

@@ -74,14 +74,14 @@ def run(args: argparse.Namespace) -> int:
     call_command("generate_national", scale=args.small_scale)
     analyze()
     pages, clients = scenario()
-    small = measure_pages(pages, clients, runs=max(3, args.runs // 4))
+    small = {m.name: m.queries for m in measure_pages(pages, clients, runs=max(3, args.runs // 4))}
     print(f"Genererar skala {args.scale} …", flush=True)
     call_command("generate_national", scale=args.scale)
     analyze()
     large = measure_pages(pages, clients, runs=args.runs)
     floor = large[0]
     for measurement in large:
-        measurement.queries_small = small[measurement.name].queries
+        measurement.queries_small = small[measurement.name]
         if measurement is not floor:
             measurement.floor_ratio = round(measurement.median_ms / floor.median_ms, 1)
             measurement.ratio_target = FLOOR_TARGET
@@ -174,9 +174,9 @@ def scenario() -> tuple[list[Page], dict[str, Any]]:
 
 
 def measure_pages(pages: list[Page], clients: dict[str, Any], *, runs: int) -> Any:
-    from bench.harness import MeasurementSet, measure
+    from bench.harness import measure
 
-    results = MeasurementSet()
+    results = []
     for page in pages:
         client = clients[page.who]
         status = client.get(page.url).status_code

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import html
 import http.client
+import json
 import os
 import re
 import secrets
@@ -304,3 +305,19 @@ def form_fields(page: str) -> dict[str, str]:
     if status:
         fields["status"] = status.group(1)
     return fields
+
+
+# --- the end of a run ------------------------------------------------------------------
+
+
+def finish(
+    table: str, result: dict[str, Any], settings: dict[str, Any], json_path: Path | None, log: Path
+) -> int:
+    """Print the run's table, write its JSON if asked, point at gunicorn's log
+    when a check failed; the exit status."""
+    print(table)
+    if json_path:
+        json_path.write_text(json.dumps({**settings, **result}, indent=2, ensure_ascii=False))
+    if not result["passed"]:
+        print(f"gunicorns logg: {log}", file=sys.stderr)
+    return 0 if result["passed"] else 1

@@ -21,7 +21,6 @@ Exit status 1 if a check fails."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import signal
@@ -40,6 +39,7 @@ from bench.faults.common import (
     Client,
     Gunicorn,
     Scenario,
+    finish,
     form_fields,
     open_round_with_reporters,
     prepare,
@@ -275,12 +275,7 @@ def run_against(database_url: str, args: argparse.Namespace, *, migrate: bool, d
         "clients": args.clients,
         "seconds": args.seconds,
     }
-    print(markdown(result, settings))
-    if args.json:
-        args.json.write_text(json.dumps({**settings, **result}, indent=2, ensure_ascii=False))
-    if not result["passed"]:
-        print(f"gunicorns logg: {log}", file=sys.stderr)
-    return 0 if result["passed"] else 1
+    return finish(markdown(result, settings), result, settings, args.json, log)
 
 
 if __name__ == "__main__":
